@@ -1,0 +1,142 @@
+/**
+ * The configuration schema: the single source of truth for `digest.config.json`, its defaults,
+ * its TypeScript type and the generated `schema.json`. Secrets never live here: the SMTP URL and
+ * the unsubscribe signing secret come from the environment only.
+ */
+import { z } from "zod";
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+  .describe("absolute http(s) URL");
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24 h), e.g. 07:30");
+
+export const BrandSchema = z
+  .object({
+    name: z.string().min(1).default("Politik am Morgen").describe("masthead and sender name"),
+    newsletterTitle: z.string().min(1).default("Das Wichtigste aus der Politik"),
+    tagline: z
+      .string()
+      .default("Ausgewählt von unserer Politikredaktion und um 7:30 Uhr verschickt")
+      .describe("line in the footer"),
+    sendTimeLabel: z.string().default("7:30 Uhr").describe("time shown next to the date line"),
+    greeting: z.string().default("Guten Morgen").describe("greeting; the reader's name is appended when known"),
+    logoUrl: httpUrl.nullable().default(null).describe("absolute URL of a masthead logo, or null for text"),
+    accentColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .default("#b4121b")
+      .describe("accent colour as #rrggbb"),
+  })
+  .prefault({});
+
+export const LinksSchema = z
+  .object({
+    website: httpUrl.nullable().default(null).describe("the newsroom's home page"),
+    unsubscribe: httpUrl
+      .nullable()
+      .default(null)
+      .describe("Abmelden page; a signed per-reader token is appended when sending"),
+    unsubscribeMailto: z.email().nullable().default(null).describe("mailto address for List-Unsubscribe"),
+    imprint: httpUrl.nullable().default(null).describe("Impressum page"),
+    privacy: httpUrl.nullable().default(null).describe("Datenschutz page"),
+    webView: httpUrl.nullable().default(null).describe("web view of the edition; {date} is replaced"),
+    feedback: z.email().nullable().default(null).describe("feedback address shown above the footer"),
+  })
+  .prefault({});
+
+export const SenderSchema = z
+  .object({
+    name: z.string().min(1).default("Politik am Morgen"),
+    address: z.email().default("newsletter@localhost.localdomain").describe("From address"),
+    replyTo: z.email().nullable().default(null),
+    listId: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('List-Id header value, e.g. "politik.newsletter.example.de"; derived from the address when null'),
+  })
+  .prefault({});
+
+export const LimitsSchema = z
+  .object({
+    furtherHeadlines: z.number().int().min(0).max(20).default(5).describe("further headlines after the top story"),
+    teaserChars: z.number().int().min(80).max(1000).default(300),
+    keyPointsMin: z.number().int().min(1).max(10).default(3),
+    keyPointsMax: z.number().int().min(1).max(10).default(5),
+    keyPointChars: z.number().int().min(80).max(1000).default(220),
+    inputBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024)
+      .describe("input files above this size are refused"),
+    freshnessHours: z
+      .number()
+      .min(1)
+      .default(24)
+      .describe("stories published longer ago than this before the edition time are left out"),
+  })
+  .prefault({});
+
+export const DeliverySchema = z
+  .object({
+    transport: z.enum(["outbox", "smtp"]).default("outbox"),
+    outboxDir: z.string().default("outbox"),
+    stateDir: z.string().default("state"),
+    ratePerSecond: z.number().positive().nullable().default(null).describe("messages per second, null = unlimited"),
+    concurrency: z.number().int().min(1).max(64).default(4),
+    maxAttempts: z.number().int().min(1).max(20).default(5),
+    dkim: z
+      .object({
+        domainName: z.string().min(1),
+        keySelector: z.string().min(1),
+        privateKeyFile: z.string().min(1).describe("path of the PEM private key"),
+      })
+      .nullable()
+      .default(null),
+  })
+  .prefault({});
+
+export const ScheduleSchema = z
+  .object({
+    at: hhmm.default("07:30"),
+    days: z.string().default("daily").describe('"daily", "mon-fri" or a cron day-of-week expression'),
+    latest: hhmm.default("09:30").describe("after this local time a missed edition is skipped, not sent"),
+    leaseSeconds: z.number().int().min(5).default(120),
+  })
+  .prefault({});
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    section: z.string().min(1).default("Politik").describe("section the edition is made of"),
+    timeZone: z
+      .string()
+      .default("Europe/Berlin")
+      .refine(isTimeZone, "unknown IANA time zone, e.g. Europe/Berlin")
+      .describe("IANA time zone of the edition date and the schedule"),
+    inputs: z.array(z.string()).default(["seeds"]).describe("article files, folders or URLs"),
+    previewDir: z.string().default("preview"),
+    brand: BrandSchema,
+    links: LinksSchema,
+    sender: SenderSchema,
+    limits: LimitsSchema,
+    delivery: DeliverySchema,
+    schedule: ScheduleSchema,
+  })
+  .strict();
+
+/** The validated configuration with every default filled in. */
+export type Config = z.infer<typeof ConfigSchema>;
+/** What a user may write in digest.config.json. */
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
