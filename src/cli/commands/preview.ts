@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { writePreview } from "../../deliver/index.js";
+import { EXIT } from "../../errors.js";
+import { readEdition } from "../../pipeline.js";
+import { createRenderer } from "../../render/index.js";
+import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
+import type { Command } from "../command.js";
+import { resolveEditionOptions } from "../edition-options.js";
+
+const OPTIONS = { ...COMMON_OPTIONS, ...INPUT_OPTIONS, out: { type: "string", short: "o" } } as const;
+
+/** `digest preview`: writes the edition as preview files (the default command). */
+export const previewCommand: Command = {
+  name: "preview",
+  summary: "write the edition as preview files (digest.html, digest.txt, digest.json)",
+  help: `Usage: digest preview [options]
+
+Builds the edition from the inputs and writes DIR/digest.html, DIR/digest.txt and DIR/digest.json
+(the edition), then prints their paths. Sends nothing.
+
+Options:
+${INPUT_HELP}
+  -o, --out DIR        folder for the preview files (default: config "previewDir", i.e. preview/)
+${COMMON_HELP}
+`,
+  async run(ctx) {
+    const { values } = parseCommandArgs("preview", ctx.argv, OPTIONS);
+    const { config, date } = resolveEditionOptions(ctx, values, { previewDir: values.out });
+    const renderer = createRenderer();
+    const { edition } = await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn });
+    const email = await renderer.renderPreview(edition, config);
+    const files = await writePreview(resolve(ctx.cwd, config.previewDir), email, edition);
+    ctx.stdout.write(`${files.html}\n${files.text}\n${files.json}\n`);
+    ctx.logger.info(`edition ${edition.date}: "${edition.subject}" (${edition.stories.length} stories)`);
+    return EXIT.OK;
+  },
+};

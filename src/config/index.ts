@@ -1,0 +1,11 @@
+export { renderConfigJsonSchema } from "./json-schema.js";
+export {
+  type ConfigOverrides,
+  DEFAULT_CONFIG_FILE,
+  formatIssues,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadConfig,
+  parseConfig,
+} from "./load-config.js";
+export { type Config, type ConfigInput, ConfigSchema } from "./schema.js";

@@ -1,0 +1,1 @@
+export { type SelectOptions, selectStories } from "./select-stories.js";
