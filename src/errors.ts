@@ -36,9 +36,9 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
 export interface DigestErrorOptions {
   cause?: unknown;
   /** The file, URL, config key or line the problem is about. */
-  where?: string;
+  where?: string | undefined;
   /** Transient errors may succeed when retried (timeouts, SMTP 4xx); permanent ones will not. */
-  transient?: boolean;
+  transient?: boolean | undefined;
 }
 
 /**

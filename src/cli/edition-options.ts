@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { localDate } from "../clock.js";
+import { findPackageRoot } from "../package-root.js";
 import { type LoadedConfig, loadConfig } from "../config/index.js";
 import type { CommandContext } from "./command.js";
 import { parseDateFlag } from "./args.js";
@@ -35,5 +38,10 @@ export function resolveEditionOptions(
       previewDir: extra.previewDir,
     },
   });
-  return { ...loaded, date: date ?? localDate(extra.now ?? new Date(), loaded.config.timeZone) };
+  const { config } = loaded;
+  // The embedded default: run outside a project (no config, no seeds/ here), preview the bundled seed.
+  if (flags.input === undefined && loaded.file === null && config.inputs.length === 1 && config.inputs[0] === "seeds") {
+    if (!existsSync(resolve(ctx.cwd, "seeds"))) config.inputs = [join(findPackageRoot(), "seeds")];
+  }
+  return { ...loaded, date: date ?? localDate(extra.now ?? new Date(), config.timeZone) };
 }
