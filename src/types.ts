@@ -131,6 +131,8 @@ export interface PersonalParts {
  * so that personalising for one reader is string concatenation of escaped values, not a render.
  */
 export interface RenderedEdition {
+  /** Edition date (YYYY-MM-DD): personalize resolves the default web-view URL's {date} with it. */
+  date: string;
   subject: string;
   preheader: string;
   /** Static chunks; between chunk i and i+1 stands the value of slots[i]. */
