@@ -16,7 +16,8 @@ export function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("could not find the digest package root (no package.json above src/)");
+    if (parent === dir)
+      throw new Error("could not find the digest package root (no package.json above src/)");
     dir = parent;
   }
   cached = dir;

@@ -8,11 +8,17 @@ import { fileURLToPath } from "node:url";
 
 export default function setup(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const result = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) {
-    process.stderr.write(`global-setup: tsc reported errors (dist/ built anyway):\n${result.stdout.slice(0, 2000)}\n`);
+    process.stderr.write(
+      `global-setup: tsc reported errors (dist/ built anyway):\n${result.stdout.slice(0, 2000)}\n`,
+    );
   }
 }

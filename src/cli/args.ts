@@ -25,18 +25,37 @@ export const COMMON_HELP = `  --config FILE        configuration file (default: 
   --debug              print stack traces with errors
   -h, --help           show this help`;
 
+/** The values of parsed flags, typed from their option specs (`node:util` does not export its own). */
+export interface ParsedCommandArgs<T extends Options> {
+  values: {
+    [K in keyof T]?: T[K] extends { type: "boolean" }
+      ? boolean
+      : T[K] extends { multiple: true }
+        ? string[]
+        : string;
+  };
+  positionals: string[];
+}
+
 /**
  * Parses a command's arguments strictly; unknown flags and missing values become E_USAGE errors.
  *
  * @example
  * const { values, positionals } = parseCommandArgs("preview", argv, { ...COMMON_OPTIONS, out: { type: "string" } });
  */
-export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T, allowPositionals = false) {
+export function parseCommandArgs<T extends Options>(
+  command: string,
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+): ParsedCommandArgs<T> {
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals, strict: true }) as ParsedCommandArgs<T>;
   } catch (error) {
     const reason = (error as Error).message.replace(/\s+/g, " ").trim();
-    throw new DigestError("E_USAGE", `digest ${command}: ${reason} - see 'digest ${command} --help'`, { cause: error });
+    throw new DigestError("E_USAGE", `digest ${command}: ${reason} - see 'digest ${command} --help'`, {
+      cause: error,
+    });
   }
 }
 
@@ -50,7 +69,10 @@ export function parseDateFlag(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw new DigestError("E_USAGE", `--date ${value} is not a valid date - expected YYYY-MM-DD, e.g. 2026-11-26`);
+    throw new DigestError(
+      "E_USAGE",
+      `--date ${value} is not a valid date - expected YYYY-MM-DD, e.g. 2026-11-26`,
+    );
   }
   return value;
 }

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { localDate } from "../clock.js";
-import { findPackageRoot } from "../package-root.js";
 import { type LoadedConfig, loadConfig } from "../config/index.js";
-import type { CommandContext } from "./command.js";
+import { findPackageRoot } from "../package-root.js";
 import { parseDateFlag } from "./args.js";
+import type { CommandContext } from "./command.js";
 
 /** Parsed values of COMMON_OPTIONS + INPUT_OPTIONS. */
 export interface EditionFlags {
@@ -40,7 +40,12 @@ export function resolveEditionOptions(
   });
   const { config } = loaded;
   // The embedded default: run outside a project (no config, no seeds/ here), preview the bundled seed.
-  if (flags.input === undefined && loaded.file === null && config.inputs.length === 1 && config.inputs[0] === "seeds") {
+  if (
+    flags.input === undefined &&
+    loaded.file === null &&
+    config.inputs.length === 1 &&
+    config.inputs[0] === "seeds"
+  ) {
     if (!existsSync(resolve(ctx.cwd, "seeds"))) config.inputs = [join(findPackageRoot(), "seeds")];
   }
   return { ...loaded, date: date ?? localDate(extra.now ?? new Date(), config.timeZone) };

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
-import type { Readable } from "node:stream";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { DigestError } from "../errors.js";
 
 /**
@@ -22,10 +22,14 @@ export async function* readLines(
       input.once("open", () => ok());
       input.once("error", (error: NodeJS.ErrnoException) =>
         fail(
-          new DigestError("E_INPUT", `could not read ${file} - ${error.code === "ENOENT" ? "no such file" : error.message}`, {
-            where: file,
-            cause: error,
-          }),
+          new DigestError(
+            "E_INPUT",
+            `could not read ${file} - ${error.code === "ENOENT" ? "no such file" : error.message}`,
+            {
+              where: file,
+              cause: error,
+            },
+          ),
         ),
       );
     });

@@ -28,11 +28,17 @@ describe("loadConfig", () => {
 
   it("applies defaults < file < environment < flags", async () => {
     const cwd = await tempDir();
-    await writeFile(join(cwd, "digest.config.json"), JSON.stringify({ section: "Wirtschaft", delivery: { stateDir: "from-file" } }));
+    await writeFile(
+      join(cwd, "digest.config.json"),
+      JSON.stringify({ section: "Wirtschaft", delivery: { stateDir: "from-file" } }),
+    );
     const fileOnly = loadConfig({ cwd }).config;
     expect(fileOnly.section).toBe("Wirtschaft");
     expect(fileOnly.delivery.stateDir).toBe("from-file");
-    const withEnv = loadConfig({ cwd, env: { DIGEST_STATE_DIR: "from-env", DIGEST_SECTION: "Kultur" } }).config;
+    const withEnv = loadConfig({
+      cwd,
+      env: { DIGEST_STATE_DIR: "from-env", DIGEST_SECTION: "Kultur" },
+    }).config;
     expect(withEnv.delivery.stateDir).toBe("from-env");
     expect(withEnv.section).toBe("Kultur");
     const withFlags = loadConfig({
@@ -48,7 +54,12 @@ describe("loadConfig", () => {
     const cwd = await tempDir();
     await writeFile(
       join(cwd, "digest.config.json"),
-      JSON.stringify({ timeZone: "Europe/Nowhere", links: { imprint: "ftp://x" }, schedule: { at: "7.30" }, colour: "red" }),
+      JSON.stringify({
+        timeZone: "Europe/Nowhere",
+        links: { imprint: "ftp://x" },
+        schedule: { at: "7.30" },
+        colour: "red",
+      }),
     );
     try {
       loadConfig({ cwd });
@@ -57,7 +68,8 @@ describe("loadConfig", () => {
       expect(isDigestError(error, "E_CONFIG")).toBe(true);
       const message = (error as Error).message;
       expect(message).toContain("digest.config.json");
-      for (const key of ["timeZone", "links.imprint", "schedule.at", '"colour"']) expect(message).toContain(key);
+      for (const key of ["timeZone", "links.imprint", "schedule.at", '"colour"'])
+        expect(message).toContain(key);
     }
   });
 
@@ -71,7 +83,8 @@ describe("loadConfig", () => {
   });
 
   it("refuses a --config file that does not exist", async () => {
-    expect(() => loadConfig({ cwd: await tempDir(), file: "nope.json" })).toThrow(/nope\.json - the file does not exist/);
+    const cwd = await tempDir();
+    expect(() => loadConfig({ cwd, file: "nope.json" })).toThrow(/nope\.json - the file does not exist/);
   });
 
   it("accepts the project's own digest.config.json", () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { z } from "zod";
 import { DigestError } from "../errors.js";
-import { type Config, type ConfigInput, ConfigSchema } from "./schema.js";
+import { type Config, ConfigSchema } from "./schema.js";
 
 /** The file looked for in the working directory when no `--config` is given. */
 export const DEFAULT_CONFIG_FILE = "digest.config.json";
@@ -72,7 +72,9 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
 export function parseConfig(input: unknown, where = "config"): Config {
   const result = ConfigSchema.safeParse(input);
   if (result.success) return result.data;
-  throw new DigestError("E_CONFIG", `invalid config ${where} - ${formatIssues(result.error.issues)}`, { where });
+  throw new DigestError("E_CONFIG", `invalid config ${where} - ${formatIssues(result.error.issues)}`, {
+    where,
+  });
 }
 
 /** Formats zod issues as `key.path: message; …` for a one-line error. */
@@ -99,13 +101,19 @@ function parseConfigFile(file: string): Record<string, unknown> {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new DigestError("E_CONFIG", `could not read config ${file} - not valid JSON: ${(error as Error).message}`, {
-      where: file,
-      cause: error,
-    });
+    throw new DigestError(
+      "E_CONFIG",
+      `could not read config ${file} - not valid JSON: ${(error as Error).message}`,
+      {
+        where: file,
+        cause: error,
+      },
+    );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new DigestError("E_CONFIG", `could not read config ${file} - expected a JSON object`, { where: file });
+    throw new DigestError("E_CONFIG", `could not read config ${file} - expected a JSON object`, {
+      where: file,
+    });
   }
   return value as Record<string, unknown>;
 }

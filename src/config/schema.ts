@@ -5,9 +5,7 @@
  */
 import { z } from "zod";
 
-const httpUrl = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
-  .describe("absolute http(s) URL");
+const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).describe("absolute http(s) URL");
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24 h), e.g. 07:30");
 
@@ -20,7 +18,10 @@ export const BrandSchema = z
       .default("Ausgewählt von unserer Politikredaktion und um 7:30 Uhr verschickt")
       .describe("line in the footer"),
     sendTimeLabel: z.string().default("7:30 Uhr").describe("time shown next to the date line"),
-    greeting: z.string().default("Guten Morgen").describe("greeting; the reader's name is appended when known"),
+    greeting: z
+      .string()
+      .default("Guten Morgen")
+      .describe("greeting; the reader's name is appended when known"),
     logoUrl: httpUrl.nullable().default(null).describe("absolute URL of a masthead logo, or null for text"),
     accentColor: z
       .string()
@@ -54,13 +55,21 @@ export const SenderSchema = z
       .string()
       .nullable()
       .default(null)
-      .describe('List-Id header value, e.g. "politik.newsletter.example.de"; derived from the address when null'),
+      .describe(
+        'List-Id header value, e.g. "politik.newsletter.example.de"; derived from the address when null',
+      ),
   })
   .prefault({});
 
 export const LimitsSchema = z
   .object({
-    furtherHeadlines: z.number().int().min(0).max(20).default(5).describe("further headlines after the top story"),
+    furtherHeadlines: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(5)
+      .describe("further headlines after the top story"),
     teaserChars: z.number().int().min(80).max(1000).default(300),
     keyPointsMin: z.number().int().min(1).max(10).default(3),
     keyPointsMax: z.number().int().min(1).max(10).default(5),
@@ -84,7 +93,12 @@ export const DeliverySchema = z
     transport: z.enum(["outbox", "smtp"]).default("outbox"),
     outboxDir: z.string().default("outbox"),
     stateDir: z.string().default("state"),
-    ratePerSecond: z.number().positive().nullable().default(null).describe("messages per second, null = unlimited"),
+    ratePerSecond: z
+      .number()
+      .positive()
+      .nullable()
+      .default(null)
+      .describe("messages per second, null = unlimited"),
     concurrency: z.number().int().min(1).max(64).default(4),
     maxAttempts: z.number().int().min(1).max(20).default(5),
     dkim: z

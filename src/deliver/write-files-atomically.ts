@@ -10,7 +10,9 @@ import { DigestError } from "../errors.js";
  * @example
  * await writeFilesAtomically([{ path: "preview/digest.html", content: html }]);
  */
-export async function writeFilesAtomically(files: readonly { path: string; content: string }[]): Promise<void> {
+export async function writeFilesAtomically(
+  files: readonly { path: string; content: string }[],
+): Promise<void> {
   const suffix = `.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const written: string[] = [];
   try {

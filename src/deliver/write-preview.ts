@@ -16,7 +16,11 @@ export interface PreviewFiles {
  * const files = await writePreview("preview", email, edition);
  * console.log(files.html); // /abs/path/preview/digest.html
  */
-export async function writePreview(dir: string, email: RenderedEmail, edition: Edition): Promise<PreviewFiles> {
+export async function writePreview(
+  dir: string,
+  email: RenderedEmail,
+  edition: Edition,
+): Promise<PreviewFiles> {
   const files: PreviewFiles = {
     html: resolve(join(dir, "digest.html")),
     text: resolve(join(dir, "digest.txt")),

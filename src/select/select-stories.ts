@@ -30,7 +30,11 @@ export function selectStories(articles: readonly Article[], options: SelectOptio
   const candidates = articles.filter((article) => {
     const labels = [article.section, ...article.breadcrumbs].filter((l): l is string => l !== null);
     if (!labels.some((l) => l.toLocaleLowerCase("de") === wanted)) {
-      skipped.push({ id: article.id, headline: article.headline, reason: `not in section ${options.section}` });
+      skipped.push({
+        id: article.id,
+        headline: article.headline,
+        reason: `not in section ${options.section}`,
+      });
       return false;
     }
     const time = publishedTime(article);

@@ -109,7 +109,13 @@ describe("untrusted article text", () => {
     expect(document.querySelectorAll("mj-raw")).toHaveLength(0);
     expect(document.querySelector("img[onerror]")).toBeNull();
     const visible = document.body.textContent ?? "";
-    for (const literal of ["<script>alert(1)</script>", "{{constructor}}", "{{{x}}}", "</mjml>", "<mj-raw>"]) {
+    for (const literal of [
+      "<script>alert(1)</script>",
+      "{{constructor}}",
+      "{{{x}}}",
+      "</mjml>",
+      "<mj-raw>",
+    ]) {
       expect(visible).toContain(literal);
       expect(text).toContain(literal);
     }
@@ -119,7 +125,12 @@ describe("untrusted article text", () => {
 describe("bad input", () => {
   it.each([
     ["an empty file", "empty.txt", "", /empty\.txt.*empty/i],
-    ["a binary file", "binary.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0]), /binary\.txt.*not a text file/i],
+    [
+      "a binary file",
+      "binary.txt",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0]),
+      /binary\.txt.*not a text file/i,
+    ],
   ])("exits 2 on %s, naming it", async (_label, name, content, pattern) => {
     const file = join(tmp, name);
     await writeFile(file, content);
@@ -174,7 +185,12 @@ describe("batch modes", () => {
     const input = `${JSON.stringify("Am 15. Juni sprach er. Dann ging er.")}\n${JSON.stringify("Z. B. dies. Und das.")}\n`;
     const run = await runDigest(["sentences", "--jsonl"], { input });
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split("\n").map((l) => JSON.parse(l))).toEqual([
+    expect(
+      run.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       ["Am 15. Juni sprach er.", "Dann ging er."],
       ["Z. B. dies.", "Und das."],
     ]);
@@ -185,7 +201,10 @@ describe("batch modes", () => {
     const input = `${JSON.stringify(article)}\n${JSON.stringify({ ...article, headline: "Zweiter Artikel" })}\n`;
     const run = await runDigest(["summarize", "--jsonl"], { input });
     expect(run.code).toBe(0);
-    const results = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const results = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(results.map((r) => r.headline)).toEqual([article.headline, "Zweiter Artikel"]);
     expect(results[0].keyPoints.length).toBeGreaterThanOrEqual(3);
   });

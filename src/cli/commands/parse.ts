@@ -1,9 +1,9 @@
+import { loadConfig } from "../../config/index.js";
 import { EXIT } from "../../errors.js";
 import { readInputs } from "../../ingest/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { requirePositionals } from "../positionals.js";
-import { loadConfig } from "../../config/index.js";
 
 const OPTIONS = { ...COMMON_OPTIONS } as const;
 

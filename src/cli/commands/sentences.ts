@@ -24,8 +24,10 @@ ${COMMON_HELP}
 `,
   async run(ctx) {
     const { values, positionals } = parseCommandArgs("sentences", ctx.argv, OPTIONS, true);
-    if (values.json && values.jsonl) throw new DigestError("E_USAGE", "digest sentences: --json and --jsonl exclude each other");
-    if (positionals.length > 1) throw new DigestError("E_USAGE", "digest sentences: give at most one FILE (or - for stdin)");
+    if (values.json && values.jsonl)
+      throw new DigestError("E_USAGE", "digest sentences: --json and --jsonl exclude each other");
+    if (positionals.length > 1)
+      throw new DigestError("E_USAGE", "digest sentences: give at most one FILE (or - for stdin)");
     const file = positionals[0];
     if (values.jsonl) {
       for await (const { line, number } of readLines(file, ctx.stdin, ctx.cwd)) {
@@ -39,7 +41,9 @@ ${COMMON_HELP}
     const sentences = text
       .split(/\n\s*\n/)
       .flatMap((paragraph) => splitSentences(paragraph.replace(/\s*\n\s*/g, " ").trim()));
-    ctx.stdout.write(values.json ? `${JSON.stringify(sentences, null, 2)}\n` : sentences.map((s) => `${s}\n`).join(""));
+    ctx.stdout.write(
+      values.json ? `${JSON.stringify(sentences, null, 2)}\n` : sentences.map((s) => `${s}\n`).join(""),
+    );
     return EXIT.OK;
   },
 };
@@ -49,22 +53,32 @@ function parseJsonString(line: string, where: string): string {
   try {
     value = JSON.parse(line);
   } catch {
-    throw new DigestError("E_INPUT", `${where}: not valid JSON - expected one JSON string per line`, { where });
+    throw new DigestError("E_INPUT", `${where}: not valid JSON - expected one JSON string per line`, {
+      where,
+    });
   }
-  if (typeof value !== "string") throw new DigestError("E_INPUT", `${where}: expected a JSON string, got ${typeof value}`, { where });
+  if (typeof value !== "string")
+    throw new DigestError("E_INPUT", `${where}: expected a JSON string, got ${typeof value}`, { where });
   return value;
 }
 
-async function readText(file: string | undefined, ctx: { stdin: NodeJS.ReadableStream; cwd: string }): Promise<string> {
+async function readText(
+  file: string | undefined,
+  ctx: { stdin: NodeJS.ReadableStream; cwd: string },
+): Promise<string> {
   if (file !== undefined && file !== "-") {
     try {
       return (await readFile(resolve(ctx.cwd, file), "utf8")).replace(/^\uFEFF/, "");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new DigestError("E_INPUT", `could not read ${file} - ${code === "ENOENT" ? "no such file" : (error as Error).message}`, {
-        where: file,
-        cause: error,
-      });
+      throw new DigestError(
+        "E_INPUT",
+        `could not read ${file} - ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
+        {
+          where: file,
+          cause: error,
+        },
+      );
     }
   }
   let text = "";

@@ -5,8 +5,8 @@ import { summarizeArticle } from "../../summarize/index.js";
 import type { Article } from "../../types.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
-import { readLines, writeLine } from "../read-lines.js";
 import { requirePositionals } from "../positionals.js";
+import { readLines, writeLine } from "../read-lines.js";
 
 const OPTIONS = { ...COMMON_OPTIONS, jsonl: { type: "boolean" } } as const;
 
@@ -34,9 +34,13 @@ ${COMMON_HELP}
       keyPointsMax: config.limits.keyPointsMax,
       keyPointChars: config.limits.keyPointChars,
     };
-    const summarize = (article: Article) => ({ headline: article.headline, ...summarizeArticle(article, options) });
+    const summarize = (article: Article) => ({
+      headline: article.headline,
+      ...summarizeArticle(article, options),
+    });
     if (values.jsonl) {
-      if (positionals.length > 1) throw new DigestError("E_USAGE", "digest summarize --jsonl: give at most one FILE (or - for stdin)");
+      if (positionals.length > 1)
+        throw new DigestError("E_USAGE", "digest summarize --jsonl: give at most one FILE (or - for stdin)");
       const file = positionals[0];
       for await (const { line, number } of readLines(file, ctx.stdin, ctx.cwd)) {
         if (line.trim() === "") continue;
