@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type Database from "better-sqlite3";
+import type { Clock } from "./clock.js";
+
+/** A named, expiring lock kept in the ledger database. */
+export interface Lease {
+  readonly name: string;
+  readonly holder: string;
+  /** Takes the lease when it is free, expired or already ours; true when we hold it now. */
+  acquire(): boolean;
+  /** Extends our lease; false when it was lost (expired and taken by someone else). */
+  renew(): boolean;
+  /** Gives the lease up (only if we still hold it). */
+  release(): void;
+  /** The current holder and expiry, or null when nobody holds it. */
+  read(): { holder: string; expiresAt: Date } | null;
+}
+
+export interface LeaseOptions {
+  name: string;
+  /** How long a lease lasts without renewal: a crashed holder loses it after this. */
+  ttlMs: number;
+  clock: Clock;
+  /** Identifies this process in the table and in logs (default: host:pid:random). */
+  holder?: string;
+}
+
+/**
+ * A lease in the `leases` table of the ledger's SQLite database: two schedulers on one ledger
+ * cannot both send, and a holder that crashed (SIGKILL, power loss) loses the lease after
+ * `ttlMs` instead of leaving a pid file behind. Taking the lease is one atomic upsert, so two
+ * processes racing for it cannot both win; SQLite's busy timeout serialises the writes.
+ *
+ * @example
+ * const lease = createLease(db, { name: "edition:2027-03-28/politik/subscribers", ttlMs: 120_000, clock });
+ * if (lease.acquire()) { try { … } finally { lease.release(); } }
+ */
+export function createLease(db: Database.Database, options: LeaseOptions): Lease {
+  ensureLeaseTable(db);
+  const holder = options.holder ?? defaultHolder();
+  const { name, ttlMs, clock } = options;
+  const take = db.prepare(
+    `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @expires)
+     ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+     WHERE leases.holder = excluded.holder OR leases.expires_at <= @now`,
+  );
+  const extend = db.prepare(
+    "UPDATE leases SET expires_at = @expires WHERE name = @name AND holder = @holder AND expires_at > @now",
+  );
+  const drop = db.prepare("DELETE FROM leases WHERE name = @name AND holder = @holder");
+  const select = db.prepare<[string], { holder: string; expires_at: number }>(
+    "SELECT holder, expires_at FROM leases WHERE name = ?",
+  );
+  const params = () => {
+    const now = clock.now().getTime();
+    return { name, holder, now, expires: now + ttlMs };
+  };
+  return {
+    name,
+    holder,
+    acquire: () => take.run(params()).changes === 1,
+    renew: () => extend.run(params()).changes === 1,
+    release: () => {
+      drop.run({ name, holder });
+    },
+    read() {
+      const row = select.get(name);
+      if (!row || row.expires_at <= clock.now().getTime()) return null;
+      return { holder: row.holder, expiresAt: new Date(row.expires_at) };
+    },
+  };
+}
+
+/**
+ * Creates the `leases` table when missing (the scheduler owns it; the ledger owns the others).
+ *
+ * @example
+ * ensureLeaseTable(db);
+ */
+export function ensureLeaseTable(db: Database.Database): void {
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS leases (
+       name TEXT PRIMARY KEY,
+       holder TEXT NOT NULL,
+       expires_at INTEGER NOT NULL
+     )`,
+  );
+}
+
+function defaultHolder(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+}

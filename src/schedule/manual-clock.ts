@@ -1,0 +1,79 @@
+import type { Clock } from "./clock.js";
+
+/** A clock that only moves when told to: for tests of the scheduler across whole days. */
+export interface ManualClock extends Clock {
+  /** Moves the time forward to `instant`, waking every sleeper that is due by then, in order. */
+  advanceTo(instant: Date | string): Promise<void>;
+  /** Resolves once at least `count` sleepers are waiting (the scheduler has gone idle). */
+  untilSleeping(count?: number): Promise<void>;
+  /** How many sleepers are waiting. */
+  readonly sleeping: number;
+}
+
+interface Sleeper {
+  due: number;
+  wake: () => void;
+}
+
+/**
+ * Creates a manual clock standing at `start`. `sleep` never resolves by itself; `advanceTo` moves
+ * the time and wakes sleepers whose time has come, letting each react before the next is woken.
+ *
+ * @example
+ * const clock = createManualClock("2027-03-28T07:00:00+02:00");
+ * const done = clock.sleep(60_000);
+ * await clock.advanceTo("2027-03-28T07:01:00+02:00"); // `done` resolves
+ */
+export function createManualClock(start: Date | string): ManualClock {
+  let current = new Date(start).getTime();
+  const sleepers = new Set<Sleeper>();
+  const idleWaiters: { count: number; resolve: () => void }[] = [];
+
+  const notifyIdle = () => {
+    for (const waiter of [...idleWaiters]) {
+      if (sleepers.size >= waiter.count) {
+        idleWaiters.splice(idleWaiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+
+  return {
+    now: () => new Date(current),
+    sleep(ms, signal) {
+      return new Promise<void>((resolve) => {
+        if (signal?.aborted) return resolve();
+        const sleeper: Sleeper = {
+          due: current + Math.max(0, ms),
+          wake: () => {
+            sleepers.delete(sleeper);
+            signal?.removeEventListener("abort", sleeper.wake);
+            resolve();
+          },
+        };
+        sleepers.add(sleeper);
+        signal?.addEventListener("abort", sleeper.wake, { once: true });
+        notifyIdle();
+      });
+    },
+    async advanceTo(instant) {
+      const target = new Date(instant).getTime();
+      for (;;) {
+        const next = [...sleepers].filter((s) => s.due <= target).sort((a, b) => a.due - b.due)[0];
+        if (!next) break;
+        current = Math.max(current, next.due);
+        next.wake();
+        // Let the woken code run up to its next await on I/O or sleep before waking the next one.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      current = Math.max(current, target);
+    },
+    untilSleeping(count = 1) {
+      if (sleepers.size >= count) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push({ count, resolve }));
+    },
+    get sleeping() {
+      return sleepers.size;
+    },
+  };
+}
