@@ -1,0 +1,412 @@
+/**
+ * The scraped-article text format (see seeds/000_7cdcff967b3c5d01.txt): one element per line,
+ * blank lines between blocks. Top to bottom: breadcrumbs, the title line („Kicker“: Headline),
+ * date and byline lines mixed with page furniture, the lead, then body paragraphs, sub-headings,
+ * photo captions (once without and once with the credit), promos, and furniture at the end.
+ * Live tickers continue with "Update vom …" entries.
+ *
+ * Steps: normalise → breadcrumbs → title → sort every further line into meta (dates, byline,
+ * URL), furniture (dropped), captions (→ image) or content → lead, dateline, headings, ticker
+ * updates → validate with ArticleSchema.
+ */
+import { DigestError } from "../errors.js";
+import { type Article, ArticleSchema, type Block, type TickerUpdate } from "../types.js";
+import { deriveArticleId } from "./derive-article-id.js";
+import { MARKERS } from "./markers.js";
+import { normalizeText } from "./normalize-text.js";
+import { parseBreadcrumbs, sectionFromBreadcrumbs } from "./parse-breadcrumbs.js";
+import { parseByline } from "./parse-byline.js";
+import { parseCaptionLine } from "./parse-caption.js";
+import { parseDateline } from "./parse-dateline.js";
+import { parseGermanDate, parseGermanTimeOnDay } from "./parse-german-date.js";
+import { parseTickerHeader, type TickerHeader } from "./parse-ticker-header.js";
+import { parseTitle } from "./parse-title.js";
+import { alternation } from "./pattern-utils.js";
+import { recognizeBoilerplate, stripGluedLeftovers } from "./recognize-boilerplate.js";
+
+export interface ParseTextOptions {
+  /** File path or URL, used in the id and in error messages. */
+  source: string | null;
+  /** Supplies the year for dates printed without one (ticker entries) when the article has no date. */
+  referenceDate?: Date | undefined;
+}
+
+/** The headline must appear within the first lines; later, the file is not an article. */
+const MAX_TITLE_LINE_INDEX = 20;
+/** A title line longer than this is a paragraph: the file has no headline. */
+const MAX_HEADLINE_CHARS = 300;
+/** Sub-headings are short: at most this many characters and words. */
+const MAX_HEADING_CHARS = 120;
+const MAX_HEADING_WORDS = 16;
+/** A question is a sub-heading only when this short ("Was bedeutet das für Berlin?"). */
+const MAX_QUESTION_HEADING_CHARS = 90;
+/** A credit-only line ("© AFP") adopts the line above as its caption only when it is this short. */
+const MAX_ADOPTED_CAPTION_CHARS = 250;
+/** A date line's value, e.g. "Donnerstag, 14.03.2024, 13:10 Uhr", is never longer. */
+const MAX_DATE_VALUE_CHARS = 50;
+
+const DATE_LABELS = alternation([...MARKERS.publishedLabels, ...MARKERS.updatedLabels]);
+const DATE_LABEL_AT = new RegExp(`(?:^|\\s)(${DATE_LABELS})\\s*:`, "giu");
+const DATE_LABEL_START = new RegExp(`^(${DATE_LABELS})\\s*:?\\s*(.*)$`, "iu");
+const PUBLISHED_LABELS = new Set(MARKERS.publishedLabels.map((label) => label.toLowerCase()));
+const URL_LINE = /^https?:\/\/\S+$/iu;
+
+/**
+ * Parses one article in the scraped text format. Pure: no I/O, no clock.
+ *
+ * @throws DigestError E_INPUT when the text is empty, has no headline in its first lines, or has
+ * no article text below the headline.
+ * @example
+ * const article = parseTextArticle(readFileSync("seeds/000_7cdcff967b3c5d01.txt", "utf8"), { source: "seeds/000_7cdcff967b3c5d01.txt" });
+ * article.kicker   // → "Entwicklung militärischer Beziehung"
+ * article.dateline // → "Peking/Moskau"
+ */
+export function parseTextArticle(text: string, options: ParseTextOptions): Article {
+  const where = options.source ?? "the text input";
+  const lines = toLines(normalizeText(text));
+  if (lines.length === 0) {
+    throw inputError(where, "the file is empty", "Expected a scraped article: title line, byline and paragraphs.");
+  }
+
+  const crumbs = parseBreadcrumbs(lines.slice(0, MAX_TITLE_LINE_INDEX).map((line) => line.text));
+  const meta: Meta = { published: null, updated: null, authors: [], agencies: [], url: null };
+  const titleIndex = findTitle(lines, crumbs?.lineCount ?? 0, meta, options.referenceDate);
+  const titleLine = titleIndex === null ? undefined : lines[titleIndex];
+  if (titleIndex === null || titleLine === undefined) {
+    throw inputError(
+      where,
+      `no headline found in the first ${MAX_TITLE_LINE_INDEX} lines`,
+      "Expected a title line such as „Kicker“: Headline near the top, before the paragraphs.",
+    );
+  }
+  const title = parseTitle(titleLine.text);
+
+  const items = sortLines(lines.slice(titleIndex + 1), meta, options.referenceDate);
+  const images = mergeCaptions(items);
+  const body = structureBody(items);
+  if (body.lead === null && body.paragraphs.length === 0 && body.updateItems.length === 0) {
+    throw inputError(
+      where,
+      `found the headline "${title.headline}" but no article text below it`,
+      "Expected paragraphs after the title and byline.",
+    );
+  }
+
+  const published = meta.published ?? meta.updated;
+  const referenceDate = dateOrUndefined(meta.updated ?? meta.published) ?? options.referenceDate;
+  const article = {
+    id: deriveArticleId(options.source, title.headline),
+    source: options.source,
+    format: "text" as const,
+    section: crumbs ? sectionFromBreadcrumbs(crumbs.items) : null,
+    breadcrumbs: crumbs?.items ?? [],
+    kicker: title.kicker,
+    headline: title.headline,
+    authors: meta.authors,
+    agencies: unique([...meta.agencies, ...body.agencies]),
+    published,
+    updated: meta.updated,
+    lead: body.lead,
+    dateline: body.dateline,
+    paragraphs: body.paragraphs,
+    image: images[0] ? { ...images[0], url: null, alt: null } : null,
+    url: meta.url,
+    fullText: true,
+    updates: datedUpdates(body.updateItems, referenceDate, meta.updated ?? published),
+  };
+  const checked = ArticleSchema.safeParse(article);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw inputError(where, `the parsed article is invalid (${problems})`, "Check the file's title and paragraphs.");
+  }
+  return checked.data;
+}
+
+interface Line {
+  text: string;
+  /** Index of the blank-line-separated block the line is in. */
+  group: number;
+}
+
+interface Meta {
+  published: string | null;
+  updated: string | null;
+  authors: string[];
+  agencies: string[];
+  url: string | null;
+}
+
+type Item =
+  | { type: "text"; text: string }
+  | { type: "caption"; caption: string | null; credit: string | null }
+  | { type: "update"; header: TickerHeader };
+
+interface ImageParts {
+  caption: string | null;
+  credit: string | null;
+}
+
+interface UpdateItem {
+  header: TickerHeader;
+  paragraphs: string[];
+}
+
+interface Body {
+  lead: string | null;
+  dateline: string | null;
+  agencies: string[];
+  paragraphs: Block[];
+  updateItems: UpdateItem[];
+}
+
+function toLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let group = 0;
+  for (const raw of text.split("\n")) {
+    if (raw === "") {
+      group++;
+      continue;
+    }
+    lines.push({ text: raw, group });
+  }
+  return lines;
+}
+
+/** The first line after the breadcrumbs that is not furniture, a date, a byline or a URL. */
+function findTitle(lines: readonly Line[], start: number, meta: Meta, referenceDate: Date | undefined): number | null {
+  for (let index = start; index < Math.min(lines.length, MAX_TITLE_LINE_INDEX); index++) {
+    const text = stripGluedLeftovers(lines[index]?.text ?? "");
+    if (text === "" || recognizeBoilerplate(text) !== null) continue;
+    if (readDateLine(text, meta, referenceDate) || readBylineOrUrl(text, meta, false)) continue;
+    return text.length <= MAX_HEADLINE_CHARS ? index : null;
+  }
+  return null;
+}
+
+/** Sorts each line after the title into meta, furniture, captions, ticker headers and text. */
+function sortLines(lines: readonly Line[], meta: Meta, referenceDate: Date | undefined): Item[] {
+  const items: Item[] = [];
+  const allowBareTicker = lines.filter((line) => parseTickerHeader(line.text, { allowBare: true }) !== null).length >= 2;
+  let droppedGroup: number | null = null;
+  let seenText = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line === undefined || line.group === droppedGroup) continue;
+    const text = stripGluedLeftovers(line.text);
+    if (text === "") continue;
+    const boilerplate = recognizeBoilerplate(text);
+    if (boilerplate === "end") break;
+    if (boilerplate === "block") droppedGroup = line.group;
+    if (boilerplate !== null) continue;
+    if (readDateLine(text, meta, referenceDate)) {
+      // "Erstellt:" with the date on the next line.
+      const next = lines[index + 1];
+      if (/:\s*$/.test(text) && next !== undefined && isDateOnly(next.text, referenceDate)) {
+        readDateLine(`${text} ${next.text}`, meta, referenceDate);
+        index++;
+      }
+      continue;
+    }
+    if (readBylineOrUrl(text, meta, !seenText)) continue;
+    const caption = parseCaptionLine(text);
+    if (caption) {
+      items.push({ type: "caption", ...caption });
+      continue;
+    }
+    const header = parseTickerHeader(text, { allowBare: allowBareTicker });
+    if (header) {
+      items.push({ type: "update", header });
+      if (header.rest !== "") items.push({ type: "text", text: header.rest });
+      continue;
+    }
+    items.push({ type: "text", text });
+    seenText = true;
+  }
+  return items;
+}
+
+/**
+ * Reads "Erstellt: …", "Aktualisiert: …", "Stand: …" (several may share a line) into meta.
+ * Returns false when the line is not a date line, e.g. "Stand der Dinge ist …".
+ */
+function readDateLine(text: string, meta: Meta, referenceDate: Date | undefined): boolean {
+  const start = DATE_LABEL_START.exec(text);
+  if (!start) return false;
+  const segments: { label: string; value: string }[] = [];
+  const labels = [...text.matchAll(DATE_LABEL_AT)];
+  if (labels.length > 0 && labels[0]?.index === 0) {
+    labels.forEach((match, position) => {
+      const valueStart = (match.index ?? 0) + match[0].length;
+      const valueEnd = labels[position + 1]?.index ?? text.length;
+      segments.push({ label: match[1] ?? "", value: text.slice(valueStart, valueEnd).trim() });
+    });
+  } else {
+    // Without a colon ("Stand 14.03.2024") only a complete date makes it a date line.
+    segments.push({ label: start[1] ?? "", value: (start[2] ?? "").trim() });
+    if (!isDateOnly(segments[0]?.value ?? "", referenceDate)) return false;
+  }
+  const parsed = segments.map((segment) => ({
+    ...segment,
+    iso: segment.value === "" ? null : parseGermanDate(segment.value, { referenceDate }),
+  }));
+  if (parsed.some((segment) => segment.value !== "" && (segment.iso === null || segment.value.length > MAX_DATE_VALUE_CHARS))) {
+    return false;
+  }
+  for (const segment of parsed) {
+    if (segment.iso === null) continue;
+    if (PUBLISHED_LABELS.has(segment.label.toLowerCase())) meta.published ??= segment.iso;
+    else meta.updated ??= segment.iso;
+  }
+  return true;
+}
+
+function isDateOnly(text: string, referenceDate: Date | undefined): boolean {
+  return text.length <= MAX_DATE_VALUE_CHARS && /\d/.test(text) && parseGermanDate(text, { referenceDate }) !== null;
+}
+
+function readBylineOrUrl(text: string, meta: Meta, inHeader: boolean): boolean {
+  if (URL_LINE.test(text)) {
+    meta.url ??= text;
+    return true;
+  }
+  const byline = parseByline(text, { allowBare: inHeader });
+  if (!byline) return false;
+  meta.authors = unique([...meta.authors, ...byline.authors]);
+  meta.agencies = unique([...meta.agencies, ...byline.agencies]);
+  return true;
+}
+
+/**
+ * Turns caption items into images and removes the caption's duplicate from the text: the seed
+ * prints the caption once alone and once followed by "© credit". A credit-only line ("© AFP")
+ * adopts a short text line directly above it as its caption.
+ */
+function mergeCaptions(items: Item[]): ImageParts[] {
+  const images: ImageParts[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item?.type !== "caption") continue;
+    let { caption, credit } = item;
+    const previous = items[index - 1];
+    const textBefore = items.slice(0, index - 1).some((candidate) => candidate.type === "text");
+    if (caption === null && previous?.type === "text" && textBefore && previous.text.length <= MAX_ADOPTED_CAPTION_CHARS) {
+      caption = previous.text;
+    }
+    if (previous?.type === "text" && caption !== null && isSameCaption(previous.text, caption)) {
+      items.splice(index - 1, 1);
+      index--;
+    } else if (previous?.type === "caption" && previous.credit === null && previous.caption !== null && caption !== null) {
+      if (isSameCaption(previous.caption, caption)) {
+        previous.credit = credit;
+        items.splice(index, 1);
+        index--;
+        const image = images[images.length - 1];
+        if (image) image.credit = credit;
+        continue;
+      }
+    }
+    const next = items[index + 1];
+    if (next?.type === "text" && caption !== null && isSameCaption(next.text, caption)) items.splice(index + 1, 1);
+    images.push({ caption, credit });
+  }
+  return images;
+}
+
+function isSameCaption(a: string, b: string): boolean {
+  return a === b || a.startsWith(b) || b.startsWith(a);
+}
+
+/** Lead, dateline, headings and ticker entries from the remaining items. */
+function structureBody(items: readonly Item[]): Body {
+  const texts: string[] = [];
+  const updateItems: UpdateItem[] = [];
+  for (const item of items) {
+    if (item.type === "update") updateItems.push({ header: item.header, paragraphs: [] });
+    else if (item.type === "text") {
+      const current = updateItems[updateItems.length - 1];
+      if (current) current.paragraphs.push(item.text);
+      else texts.push(item.text);
+    }
+  }
+
+  const agencies: string[] = [];
+  let dateline: string | null = null;
+  const takeDateline = (text: string): string => {
+    if (dateline !== null) return text;
+    const found = parseDateline(text);
+    if (!found) return text;
+    dateline = found.dateline;
+    agencies.push(...found.agencies);
+    return found.text;
+  };
+
+  let lead: string | null = null;
+  let rest = texts;
+  const first = texts[0];
+  if (first !== undefined && !isHeadingLike(first)) {
+    lead = takeDateline(first);
+    rest = texts.slice(1);
+  }
+  const paragraphs: Block[] = rest.map((text, index) => {
+    const kind = isHeading(rest, index, lead !== null) ? "heading" : "text";
+    return { kind, text: kind === "text" && index === 0 ? takeDateline(text) : text };
+  });
+  return { lead, dateline, agencies, paragraphs, updateItems };
+}
+
+/**
+ * German sub-headings in scraped text are short lines without closing punctuation that stand
+ * between paragraphs; a short question counts too. The last line is never a heading: there is
+ * nothing for it to head.
+ */
+function isHeading(texts: readonly string[], index: number, hasLead: boolean): boolean {
+  const text = texts[index] ?? "";
+  const next = texts[index + 1];
+  const hasTextBefore = index > 0 || hasLead;
+  return isHeadingLike(text) && hasTextBefore && next !== undefined && !isHeadingLike(next);
+}
+
+function isHeadingLike(text: string): boolean {
+  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  if (!/^[\p{Lu}\d„"»]/u.test(text)) return false;
+  if (text.endsWith("?")) return text.length <= MAX_QUESTION_HEADING_CHARS;
+  return !/[.!:;,…“”"«»)]$/u.test(text);
+}
+
+/** Dates ticker entries (year and day from the article) and orders them newest first. */
+function datedUpdates(items: readonly UpdateItem[], referenceDate: Date | undefined, articleDate: string | null): TickerUpdate[] {
+  let previous: string | null = null;
+  const updates = items.map((item) => {
+    const time: string | null = item.header.hasDay
+      ? parseGermanDate(item.header.when, { referenceDate })
+      : (() => {
+          const base = previous ?? articleDate;
+          return base === null ? null : parseGermanTimeOnDay(item.header.when, base);
+        })();
+    if (time !== null) previous = time;
+    return { label: item.header.label, time, paragraphs: item.paragraphs };
+  });
+  const times = updates.map((update) => update.time).filter((time): time is string => time !== null);
+  if (times.length === updates.length) {
+    return [...updates].sort((a, b) => Date.parse(b.time ?? "") - Date.parse(a.time ?? ""));
+  }
+  // Some entries undatable: keep the printed order, but flip a ticker printed oldest first.
+  const firstTime = times[0];
+  const lastTime = times[times.length - 1];
+  if (firstTime !== undefined && lastTime !== undefined && Date.parse(firstTime) < Date.parse(lastTime)) {
+    return [...updates].reverse();
+  }
+  return updates;
+}
+
+function dateOrUndefined(iso: string | null): Date | undefined {
+  return iso === null ? undefined : new Date(iso);
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function inputError(where: string, why: string, expected: string): DigestError {
+  return new DigestError("E_INPUT", `could not read ${where} - ${why}. ${expected}`, { where });
+}
