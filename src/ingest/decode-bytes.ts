@@ -65,7 +65,11 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): string
 export function decodeBytesDetailed(bytes: Uint8Array, declared?: string | null): DecodedText {
   const bom = detectBom(bytes);
   if (bom !== null) {
-    return { text: decodeWith(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, decidedBy: "bom" };
+    return {
+      text: decodeWith(bytes.subarray(bom.length), bom.encoding),
+      encoding: bom.encoding,
+      decidedBy: "bom",
+    };
   }
   const label = normalizeCharsetLabel(declared);
   if (label !== null) {
@@ -97,7 +101,10 @@ export function isBinaryBytes(bytes: Uint8Array): boolean {
   for (const byte of head) {
     if (byte === 0) return true;
     // \t \n \f \r and ESC are legitimate in text; other C0 bytes and DEL are not.
-    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) || byte === 0x7f) {
+    if (
+      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) ||
+      byte === 0x7f
+    ) {
       control++;
     }
   }
@@ -125,7 +132,10 @@ function detectBom(bytes: Uint8Array): { encoding: string; length: number } | nu
 
 function normalizeCharsetLabel(declared: string | null | undefined): string | null {
   if (!declared) return null;
-  const label = declared.trim().replace(/^["']|["']$/g, "").toLowerCase();
+  const label = declared
+    .trim()
+    .replace(/^["']|["']$/g, "")
+    .toLowerCase();
   if (label === "") return null;
   if (UTF8_LABELS.has(label)) return "utf-8";
   if (WINDOWS_1252_LABELS.has(label)) return "windows-1252";

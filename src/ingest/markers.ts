@@ -19,7 +19,15 @@ export const MARKERS = {
   clockSuffix: "Uhr",
 
   /** Byline labels; the label with a colon is unambiguous anywhere, without only in the header. */
-  bylineLabels: ["Von", "Autor", "Autorin", "Autoren", "Ein Artikel von", "Eine Analyse von", "Ein Kommentar von"],
+  bylineLabels: [
+    "Von",
+    "Autor",
+    "Autorin",
+    "Autoren",
+    "Ein Artikel von",
+    "Eine Analyse von",
+    "Ein Kommentar von",
+  ],
   /** Words that join the last author: "A, B und C". */
   authorJoiners: ["und", "sowie", "&"],
   /** Words that introduce agencies after the authors: "Von: A, B mit dpa". */
@@ -99,7 +107,14 @@ export const MARKERS = {
     "Meistgelesen",
   ],
   /** Lines that open a publisher's promo block; dropped together with the rest of their block. */
-  promoBlockMarkers: ["Verlagsangebot", "ePaper", "Abo-Angebot", "Sonderangebot", "Unser Angebot", "Jetzt abonnieren"],
+  promoBlockMarkers: [
+    "Verlagsangebot",
+    "ePaper",
+    "Abo-Angebot",
+    "Sonderangebot",
+    "Unser Angebot",
+    "Jetzt abonnieren",
+  ],
   /**
    * Phrases that make a whole line a promo (newsletter sign-up, subscription pitch), wherever it
    * stands. "Das Wichtigste aus der Politik: … jetzt kostenlos anmelden." is the seed's.
@@ -158,7 +173,14 @@ export const MARKERS = {
   datelineConnectors: ["am", "an", "der", "im", "in", "bei", "ob", "vor", "upon", "de"],
 
   /** Live-ticker entry headers: "Update vom 14. März, 13.10 Uhr:", "Update von 13.10 Uhr:". */
-  tickerUpdateLabels: ["Update vom", "Update von", "Update am", "Update", "Aktualisierung vom", "Aktualisierung"],
+  tickerUpdateLabels: [
+    "Update vom",
+    "Update von",
+    "Update am",
+    "Update",
+    "Aktualisierung vom",
+    "Aktualisierung",
+  ],
 
   /** Month names and abbreviations → month number. */
   months: {

@@ -19,7 +19,10 @@ const MAX_CRUMB_LINES = 8;
 const NUMBERED = /^(\d{1,2})\.\s+(\S.*)$/u;
 const SEPARATORS = MARKERS.breadcrumbSeparators.map(escapeRegExp).join("");
 // "/" only splits when spaced: "Ukraine/Russland" is one crumb, "Startseite / Politik" two.
-const SPLIT = new RegExp(`\\s+[${SEPARATORS}]\\s+|\\s*[${SEPARATORS.replace("\\/", "")}]\\s*|\\s+(?=\\d{1,2}\\.\\s)`, "u");
+const SPLIT = new RegExp(
+  `\\s+[${SEPARATORS}]\\s+|\\s*[${SEPARATORS.replace("\\/", "")}]\\s*|\\s+(?=\\d{1,2}\\.\\s)`,
+  "u",
+);
 const HOME = createWordSet(MARKERS.homeCrumbs);
 
 /**
@@ -49,7 +52,11 @@ export function parseBreadcrumbs(lines: readonly string[]): Breadcrumbs | null {
   const first = lines[0];
   if (first === undefined) return null;
   const parts = first.split(SPLIT).map((part) => part.trim());
-  if (parts.length > 1 && HOME.has(parts[0] ?? "") && parts.every((part) => part !== "" && part.length <= MAX_CRUMB_CHARS)) {
+  if (
+    parts.length > 1 &&
+    HOME.has(parts[0] ?? "") &&
+    parts.every((part) => part !== "" && part.length <= MAX_CRUMB_CHARS)
+  ) {
     return { items: parts, lineCount: 1 };
   }
   return null;

@@ -89,7 +89,12 @@ function splitByline(body: string): Byline {
 function splitEntries(text: string): string[] {
   return text
     .split(NAME_SEPARATORS)
-    .map((entry) => entry.replace(FILLERS, "").replace(/[.|]+$/, "").trim())
+    .map((entry) =>
+      entry
+        .replace(FILLERS, "")
+        .replace(/[.|]+$/, "")
+        .trim(),
+    )
     .filter((entry) => entry !== "");
 }
 

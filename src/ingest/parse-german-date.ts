@@ -27,7 +27,8 @@ const TIME_PART = new RegExp(
   "iu",
 );
 const TIME_ONLY = new RegExp(`^(\\d{1,2})[:.](\\d{2})(?:\\s*${MARKERS.clockSuffix})?$`, "iu");
-const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Parses a German date line ("15.06.2022, 14:03 Uhr", "Mittwoch, 15. Juni 2022 um 14.03 Uhr",
@@ -50,7 +51,8 @@ export function parseGermanDate(text: string, options: GermanDateOptions = {}): 
   const date = DATE_PART.exec(value);
   if (!date) return null;
   const day = Number(date[1]);
-  const month = date[2] !== undefined ? Number(date[2]) : (MARKERS.months[(date[4] ?? "").toLowerCase()] ?? 0);
+  const month =
+    date[2] !== undefined ? Number(date[2]) : (MARKERS.months[(date[4] ?? "").toLowerCase()] ?? 0);
   const yearText = date[3] ?? date[5];
   const rest = value.slice(date[0].length);
   const time = TIME_PART.exec(rest);
@@ -75,7 +77,11 @@ export function parseGermanDate(text: string, options: GermanDateOptions = {}): 
  * @example
  * parseGermanTimeOnDay("13.10 Uhr", "2024-03-14T09:00:00+01:00") // → "2024-03-14T13:10:00+01:00"
  */
-export function parseGermanTimeOnDay(text: string, baseIso: string, timeZone = NEWSROOM_TIME_ZONE): string | null {
+export function parseGermanTimeOnDay(
+  text: string,
+  baseIso: string,
+  timeZone = NEWSROOM_TIME_ZONE,
+): string | null {
   const time = TIME_ONLY.exec(text.trim());
   if (!time) return null;
   const day = wallClock(new Date(baseIso), timeZone);
@@ -103,7 +109,8 @@ export function zonedIso(clock: WallClock, timeZone: string): string | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(asUtc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return null;
   // Two passes: the offset at the guessed instant, then at the corrected one (DST edges).
   let offset = offsetMinutes(new Date(asUtc), timeZone);
   offset = offsetMinutes(new Date(asUtc - offset * 60_000), timeZone);
@@ -160,7 +167,14 @@ function wallClock(date: Date, timeZone: string): WallClock {
     second: "numeric",
   }).formatToParts(date);
   const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 function offsetMinutes(date: Date, timeZone: string): number {

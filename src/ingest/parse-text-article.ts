@@ -65,7 +65,11 @@ export function parseTextArticle(text: string, options: ParseTextOptions): Artic
   const where = options.source ?? "the text input";
   const lines = toLines(normalizeText(text));
   if (lines.length === 0) {
-    throw inputError(where, "the file is empty", "Expected a scraped article: title line, byline and paragraphs.");
+    throw inputError(
+      where,
+      "the file is empty",
+      "Expected a scraped article: title line, byline and paragraphs.",
+    );
   }
 
   const crumbs = parseBreadcrumbs(lines.slice(0, MAX_TITLE_LINE_INDEX).map((line) => line.text));
@@ -116,8 +120,14 @@ export function parseTextArticle(text: string, options: ParseTextOptions): Artic
   };
   const checked = ArticleSchema.safeParse(article);
   if (!checked.success) {
-    const problems = checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw inputError(where, `the parsed article is invalid (${problems})`, "Check the file's title and paragraphs.");
+    const problems = checked.error.issues
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
+    throw inputError(
+      where,
+      `the parsed article is invalid (${problems})`,
+      "Check the file's title and paragraphs.",
+    );
   }
   return checked.data;
 }
@@ -173,7 +183,12 @@ function toLines(text: string): Line[] {
 }
 
 /** The first line after the breadcrumbs that is not furniture, a date, a byline or a URL. */
-function findTitle(lines: readonly Line[], start: number, meta: Meta, referenceDate: Date | undefined): number | null {
+function findTitle(
+  lines: readonly Line[],
+  start: number,
+  meta: Meta,
+  referenceDate: Date | undefined,
+): number | null {
   for (let index = start; index < Math.min(lines.length, MAX_TITLE_LINE_INDEX); index++) {
     const text = stripGluedLeftovers(lines[index]?.text ?? "");
     if (text === "" || recognizeBoilerplate(text) !== null) continue;
@@ -186,7 +201,8 @@ function findTitle(lines: readonly Line[], start: number, meta: Meta, referenceD
 /** Sorts each line after the title into meta, furniture, captions, ticker headers and text. */
 function sortLines(lines: readonly Line[], meta: Meta, referenceDate: Date | undefined): Item[] {
   const items: Item[] = [];
-  const allowBareTicker = lines.filter((line) => parseTickerHeader(line.text, { allowBare: true }) !== null).length >= 2;
+  const allowBareTicker =
+    lines.filter((line) => parseTickerHeader(line.text, { allowBare: true }) !== null).length >= 2;
   let droppedGroup: number | null = null;
   let seenText = false;
   for (let index = 0; index < lines.length; index++) {
@@ -249,7 +265,12 @@ function readDateLine(text: string, meta: Meta, referenceDate: Date | undefined)
     ...segment,
     iso: segment.value === "" ? null : parseGermanDate(segment.value, { referenceDate }),
   }));
-  if (parsed.some((segment) => segment.value !== "" && (segment.iso === null || segment.value.length > MAX_DATE_VALUE_CHARS))) {
+  if (
+    parsed.some(
+      (segment) =>
+        segment.value !== "" && (segment.iso === null || segment.value.length > MAX_DATE_VALUE_CHARS),
+    )
+  ) {
     return false;
   }
   for (const segment of parsed) {
@@ -261,7 +282,11 @@ function readDateLine(text: string, meta: Meta, referenceDate: Date | undefined)
 }
 
 function isDateOnly(text: string, referenceDate: Date | undefined): boolean {
-  return text.length <= MAX_DATE_VALUE_CHARS && /\d/.test(text) && parseGermanDate(text, { referenceDate }) !== null;
+  return (
+    text.length <= MAX_DATE_VALUE_CHARS &&
+    /\d/.test(text) &&
+    parseGermanDate(text, { referenceDate }) !== null
+  );
 }
 
 function readBylineOrUrl(text: string, meta: Meta, inHeader: boolean): boolean {
@@ -289,13 +314,23 @@ function mergeCaptions(items: Item[]): ImageParts[] {
     let { caption, credit } = item;
     const previous = items[index - 1];
     const textBefore = items.slice(0, index - 1).some((candidate) => candidate.type === "text");
-    if (caption === null && previous?.type === "text" && textBefore && previous.text.length <= MAX_ADOPTED_CAPTION_CHARS) {
+    if (
+      caption === null &&
+      previous?.type === "text" &&
+      textBefore &&
+      previous.text.length <= MAX_ADOPTED_CAPTION_CHARS
+    ) {
       caption = previous.text;
     }
     if (previous?.type === "text" && caption !== null && isSameCaption(previous.text, caption)) {
       items.splice(index - 1, 1);
       index--;
-    } else if (previous?.type === "caption" && previous.credit === null && previous.caption !== null && caption !== null) {
+    } else if (
+      previous?.type === "caption" &&
+      previous.credit === null &&
+      previous.caption !== null &&
+      caption !== null
+    ) {
       if (isSameCaption(previous.caption, caption)) {
         previous.credit = credit;
         items.splice(index, 1);
@@ -306,7 +341,8 @@ function mergeCaptions(items: Item[]): ImageParts[] {
       }
     }
     const next = items[index + 1];
-    if (next?.type === "text" && caption !== null && isSameCaption(next.text, caption)) items.splice(index + 1, 1);
+    if (next?.type === "text" && caption !== null && isSameCaption(next.text, caption))
+      items.splice(index + 1, 1);
     images.push({ caption, credit });
   }
   return images;
@@ -374,7 +410,11 @@ function isHeadingLike(text: string): boolean {
 }
 
 /** Dates ticker entries (year and day from the article) and orders them newest first. */
-function datedUpdates(items: readonly UpdateItem[], referenceDate: Date | undefined, articleDate: string | null): TickerUpdate[] {
+function datedUpdates(
+  items: readonly UpdateItem[],
+  referenceDate: Date | undefined,
+  articleDate: string | null,
+): TickerUpdate[] {
   let previous: string | null = null;
   const updates = items.map((item) => {
     const time: string | null = item.header.hasDay

@@ -25,7 +25,10 @@ const LABELLED = new RegExp(
   `^(?:\\+{3}\\s*)?((?:${LABELS})\\b[\\s,]*(.{0,${MAX_WHEN_PREFIX_CHARS}}?${CLOCK}))\\s*(?:\\+{3}|[:–-])?\\s*(.*?)(?:\\s*\\+{3})?$`,
   "iu",
 );
-const BARE = new RegExp(`^(?:\\+{3}\\s*)?(${CLOCK})\\s*(?:\\+{3}\\s*:?|:|[–-])\\s*(.*?)(?:\\s*\\+{3})?$`, "iu");
+const BARE = new RegExp(
+  `^(?:\\+{3}\\s*)?(${CLOCK})\\s*(?:\\+{3}\\s*:?|:|[–-])\\s*(.*?)(?:\\s*\\+{3})?$`,
+  "iu",
+);
 const HAS_DAY = /\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}{3,})/u;
 
 /**

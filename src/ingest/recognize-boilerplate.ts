@@ -22,13 +22,18 @@ const MIN_GLUED_WORD_CHARS = 4;
 const FURNITURE = alternation(MARKERS.boilerplateLines);
 const GLUE_SEPARATORS = MARKERS.gluedSeparators.map(escapeRegExp).join("");
 const FURNITURE_ONLY = new RegExp(`^(?:(?:${FURNITURE})\\s*[${GLUE_SEPARATORS}]?\\s*)+$`, "iu");
-const GLUE_WORDS = alternation(MARKERS.boilerplateLines.filter((word) => word.length >= MIN_GLUED_WORD_CHARS));
+const GLUE_WORDS = alternation(
+  MARKERS.boilerplateLines.filter((word) => word.length >= MIN_GLUED_WORD_CHARS),
+);
 // Case-sensitive on purpose: "mitteilen" must not lose its "teilen", only "…zu.Teilen" does.
 const GLUED_TRAILING = new RegExp(`(?<=[\\p{Ll}.!?“”"»)])(?:${GLUE_WORDS})+$`, "u");
 const GLUED_LEADING = new RegExp(`^(?:${GLUE_WORDS})+(?=[\\p{Lu}„"»])`, "u");
 const TEASER_BLOCK = new RegExp(`^(?:${alternation(MARKERS.teaserBlockMarkers)})\\s*:?$`, "iu");
 const TEASER_LINE = new RegExp(`^(?:${alternation(MARKERS.teaserBlockMarkers)})\\s*:\\s*\\S`, "iu");
-const PROMO_BLOCK = new RegExp(`^(?:${alternation(MARKERS.promoBlockMarkers)})(?:\\s*:?$|(?=\\s*[:–-]|\\p{Lu}))`, "iu");
+const PROMO_BLOCK = new RegExp(
+  `^(?:${alternation(MARKERS.promoBlockMarkers)})(?:\\s*:?$|(?=\\s*[:–-]|\\p{Lu}))`,
+  "iu",
+);
 const END = new RegExp(`^(?:${alternation(MARKERS.endMarkers)})\\b`, "iu");
 const PROMO_PHRASES = MARKERS.promoPhrases.map((phrase) => phrase.toLowerCase());
 

@@ -1,0 +1,52 @@
+/**
+ * The slot for URL inputs (`--input https://…`). readInputs hands every http(s) input to
+ * `readUrlInput`; the HTTP client (timeouts, size cap, redirects, conditional GET) lives in
+ * `./read-url.ts` and is plugged in here.
+ */
+import { DigestError } from "../errors.js";
+
+/** What a URL reader returns: the raw body and what the server said about it. */
+export interface FetchedInput {
+  /** The response body, at most `maxBytes` long. */
+  bytes: Uint8Array;
+  /** The Content-Type header (with its charset parameter), or null. */
+  contentType: string | null;
+  /** The final URL after redirects; used as the article source. */
+  url: string;
+}
+
+export interface UrlReadOptions {
+  /** Bodies larger than this are refused (limits.inputBytes). */
+  maxBytes: number;
+  /** Folder for the conditional-GET cache (ETag/Last-Modified), when there is one. */
+  stateDir?: string | undefined;
+  onWarning?: ((message: string) => void) | undefined;
+}
+
+/** Fetches one URL. Throws DigestError E_INPUT (permanent) or with `transient: true`. */
+export type UrlReader = (url: string, options: UrlReadOptions) => Promise<FetchedInput>;
+
+/**
+ * The URL reader readInputs uses by default.
+ *
+ * @example
+ * const { bytes, contentType } = await readUrlInput("http://127.0.0.1:8080/feed.xml", { maxBytes: 5_000_000 });
+ */
+export const readUrlInput: UrlReader = async (url) => {
+  throw new DigestError(
+    "E_INPUT",
+    `could not read ${url} - URL inputs are not supported yet. Save the page or feed to a file and pass its path with --input.`,
+    { where: url },
+  );
+};
+
+/**
+ * True for inputs that name an http(s) URL rather than a path.
+ *
+ * @example
+ * isUrlInput("https://example.org/politik/feed.xml") // → true
+ * isUrlInput("seeds/") // → false
+ */
+export function isUrlInput(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
