@@ -74,5 +74,13 @@ export async function checkEdition(input: CheckInput): Promise<CheckReport> {
         : null,
   };
   const findings = RULES.flatMap((rule) => rule(context));
-  return { ok: !findings.some((finding) => finding.severity === "error"), findings };
+  return {
+    ok: !findings.some((finding) => finding.severity === "error"),
+    findings,
+    measures: {
+      mimeBytes: context.mimeBytes,
+      htmlBytes: Buffer.byteLength(input.email.html),
+      textBytes: Buffer.byteLength(input.email.text),
+    },
+  };
 }

@@ -25,6 +25,18 @@ export interface Finding {
 export interface CheckReport {
   ok: boolean;
   findings: Finding[];
+  /** What the gate measured (absent when rendering stopped at invalid MJML). */
+  measures?: CheckMeasures;
+}
+
+/** Sizes the gate measured, in bytes. */
+export interface CheckMeasures {
+  /** The encoded MIME message: what Gmail's clipping limit applies to. */
+  mimeBytes: number;
+  /** The HTML part as UTF-8, before transfer encoding. */
+  htmlBytes: number;
+  /** The text part as UTF-8, before transfer encoding. */
+  textBytes: number;
 }
 
 /** What the gate looks at. Only `edition`, `email`, `config` and `sending` are required. */

@@ -21,7 +21,10 @@ export function formatCheckReport(report: CheckReport): string {
   const summary = report.ok
     ? `check passed: 0 errors, ${plural(warnings, "warning")}`
     : `check failed: ${plural(errors.length, "error")} (${failed.join(", ")}), ${plural(warnings, "warning")}`;
-  return `${blocks.join("\n")}${blocks.length > 0 ? "\n" : ""}${summary}\n`;
+  const sizes = report.measures
+    ? `size: ${formatKb(report.measures.mimeBytes)} encoded (HTML ${formatKb(report.measures.htmlBytes)}, text ${formatKb(report.measures.textBytes)})\n`
+    : "";
+  return `${blocks.join("\n")}${blocks.length > 0 ? "\n" : ""}${sizes}${summary}\n`;
 }
 
 function severityRank(severity: string): number {
@@ -30,4 +33,8 @@ function severityRank(severity: string): number {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function formatKb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
 }

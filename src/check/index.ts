@@ -5,8 +5,11 @@
 export { checkEdition } from "./check-edition.js";
 export { classifyUrl, isPlaceholderHost, type UrlVerdict } from "./classify-url.js";
 export { composeMime } from "./compose-mime.js";
-export type { CheckInput, CheckReport, Finding, Severity } from "./finding.js";
+export { deriveUnsubscribeHeaders } from "./derive-unsubscribe-headers.js";
+export type { CheckInput, CheckMeasures, CheckReport, Finding, Severity } from "./finding.js";
 export { formatCheckReport } from "./format-check-report.js";
+export { readEditionFile } from "./read-edition-file.js";
+export { type CheckedEdition, renderAndCheckEdition } from "./render-and-check.js";
 export { MAX_PREHEADER_CHARS, MIN_PREHEADER_CHARS } from "./rules/check-preheader.js";
 export { MAX_MIME_BYTES } from "./rules/check-size.js";
 export { MAX_SUBJECT_CHARS } from "./rules/check-subject.js";

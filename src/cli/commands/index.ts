@@ -3,6 +3,7 @@
  */
 import type { Command } from "../command.js";
 import { buildCommand } from "./build.js";
+import { checkCommand } from "./check.js";
 import { parseCommand } from "./parse.js";
 import { previewCommand } from "./preview.js";
 import { sentencesCommand } from "./sentences.js";
@@ -12,6 +13,7 @@ import { summarizeCommand } from "./summarize.js";
 export const COMMANDS: readonly Command[] = [
   previewCommand,
   buildCommand,
+  checkCommand,
   parseCommand,
   summarizeCommand,
   sentencesCommand,

@@ -1,0 +1,82 @@
+import { resolve } from "node:path";
+import {
+  CHECK_RULES,
+  deriveUnsubscribeHeaders,
+  formatCheckReport,
+  readEditionFile,
+  renderAndCheckEdition,
+} from "../../check/index.js";
+import { DigestError, EXIT } from "../../errors.js";
+import { readEdition } from "../../pipeline.js";
+import { createRenderer } from "../../render/index.js";
+import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
+import type { Command } from "../command.js";
+import { resolveEditionOptions } from "../edition-options.js";
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...INPUT_OPTIONS,
+  json: { type: "boolean" },
+  sending: { type: "boolean" },
+  edition: { type: "string" },
+  templates: { type: "string" },
+} as const;
+
+const RULE_LIST = Object.entries(CHECK_RULES)
+  .map(([id, rule]) => `  ${id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule.summary}`)
+  .join("\n");
+
+/** `digest check`: the pre-send gate on the edition, as `digest send` runs it. */
+export const checkCommand: Command = {
+  name: "check",
+  summary: "run the pre-send gate on the edition (size, links, footer, accessibility …)",
+  help: `Usage: digest check [options]
+
+Builds and renders the edition as 'digest preview' does and checks it against every rule below.
+Prints each finding (rule, where, what, how to fix). Exit 0 when there are no errors (warnings
+are allowed), 2 when at least one error blocks the send; the failing rules are named on stderr.
+'digest send' runs the same gate and refuses a failing edition unless --force is given.
+
+Options:
+${INPUT_HELP}
+  --edition FILE       check this edition JSON (as 'digest build' prints it; - for stdin)
+                       instead of building one from the inputs
+  --templates DIR      templates folder (default: the package's templates/)
+  --sending            apply the rules for a send too: List-Unsubscribe headers as the
+                       config yields them
+  --json               print the report as JSON: { ok, findings: [{ rule, severity, where,
+                       message, fix }] }
+${COMMON_HELP}
+
+Rules:
+${RULE_LIST}
+`,
+  async run(ctx) {
+    const { values } = parseCommandArgs("check", ctx.argv, OPTIONS);
+    const { config, date } = resolveEditionOptions(ctx, values);
+    const renderer = createRenderer(
+      values.templates ? { templatesDir: resolve(ctx.cwd, values.templates) } : {},
+    );
+    const edition = values.edition
+      ? await readEditionFile(values.edition, ctx)
+      : (await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn })).edition;
+    const sending = values.sending === true;
+    const { report } = await renderAndCheckEdition({
+      edition,
+      config,
+      renderer,
+      sending,
+      headers: sending ? deriveUnsubscribeHeaders(config) : undefined,
+    });
+    ctx.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+    if (!report.ok) {
+      const rules = [...new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
+      throw new DigestError(
+        "E_CHECK",
+        `edition ${edition.date} failed the pre-send gate: ${rules.join(", ")} - see the findings above for where and how to fix`,
+      );
+    }
+    ctx.logger.info(`edition ${edition.date}: "${edition.subject}" passed the pre-send gate`);
+    return EXIT.OK;
+  },
+};
