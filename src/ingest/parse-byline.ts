@@ -43,7 +43,7 @@ export function parseByline(line: string, options: { allowBare?: boolean } = {})
     if (!bare || line.length > MAX_BARE_BYLINE_CHARS || /[.!?:]$/.test(line)) return null;
     body = bare[1] ?? "";
   }
-  const byline = splitByline(body.trim());
+  const byline = parseAuthorList(body.trim());
   if (!colon && !byline.authors.every(isNameLike)) return null;
   return byline;
 }
@@ -58,7 +58,13 @@ export function canonicalAgency(name: string): string | null {
   return CANONICAL_AGENCY.get(name.trim().toLowerCase()) ?? null;
 }
 
-function splitByline(body: string): Byline {
+/**
+ * Splits the names part of a byline (without the "Von:" label) into authors and agencies.
+ *
+ * @example
+ * parseAuthorList("Mia Lang und Ole Brandt mit dpa") // → { authors: ["Mia Lang", "Ole Brandt"], agencies: ["dpa"] }
+ */
+export function parseAuthorList(body: string): Byline {
   const authors: string[] = [];
   const agencies: string[] = [];
   let names = body;

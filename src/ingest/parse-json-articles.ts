@@ -8,6 +8,8 @@ import { DigestError } from "../errors.js";
 import { type Article, ArticleSchema, type Block, type TickerUpdate } from "../types.js";
 import { deriveArticleId } from "./derive-article-id.js";
 import { normalizeInline, normalizeText } from "./normalize-text.js";
+import { type Byline, parseAuthorList } from "./parse-byline.js";
+import { parseDateline } from "./parse-dateline.js";
 import { parseGermanDate } from "./parse-german-date.js";
 
 export interface ParseJsonOptions {
@@ -127,6 +129,7 @@ function toArticle(
   where: string,
 ): Article {
   const headline = normalizeInline(input.headline);
+  const byline = toByline(input.authors);
   const source = fileSource ?? input.source ?? null;
   const article = {
     id: input.id ?? deriveArticleId(index === null ? source : `${source ?? ""}#${index}`, headline),
@@ -136,12 +139,15 @@ function toArticle(
     breadcrumbs: (input.breadcrumbs ?? []).map(normalizeInline).filter((crumb) => crumb !== ""),
     kicker: inlineOrNull(input.kicker),
     headline,
-    authors: toAuthors(input.authors),
-    agencies: (input.agencies ?? []).map(normalizeInline).filter((agency) => agency !== ""),
+    authors: byline.authors,
+    agencies: unique([
+      ...byline.agencies,
+      ...(input.agencies ?? []).map(normalizeInline).filter((agency) => agency !== ""),
+    ]),
     published: dateOrNull(input.published),
     updated: dateOrNull(input.updated),
     lead: inlineOrNull(input.lead),
-    dateline: inlineOrNull(input.dateline),
+    dateline: null as string | null,
     paragraphs: input.paragraphs.flatMap(toBlocks),
     image: input.image
       ? {
@@ -161,6 +167,18 @@ function toArticle(
       }),
     ),
   };
+  if (input.dateline === undefined) {
+    // A CMS export keeps the Ortsmarke in the text ("Berlin – …"); the text format strips it.
+    const first = article.paragraphs[0];
+    const found = first?.kind === "text" ? parseDateline(first.text) : null;
+    if (first && found) {
+      article.dateline = found.dateline;
+      article.paragraphs[0] = { kind: "text", text: found.text };
+      article.agencies = unique([...article.agencies, ...found.agencies]);
+    }
+  } else {
+    article.dateline = inlineOrNull(input.dateline);
+  }
   const checked = ArticleSchema.safeParse(article);
   if (!checked.success) {
     const prefix = index === null ? "$" : `$[${index}]`;
@@ -188,9 +206,14 @@ function toBlocks(block: string | { kind: "text" | "heading"; text: string }): B
     .map((text) => ({ kind: "text" as const, text }));
 }
 
-function toAuthors(authors: string[] | string | undefined): string[] {
-  const list = typeof authors === "string" ? authors.split(/\s*,\s*|\s+und\s+/u) : (authors ?? []);
-  return list.map(normalizeInline).filter((author) => author !== "");
+/** "authors" may be a list or a byline string ("A, B und C mit dpa"). */
+function toByline(authors: string[] | string | undefined): Byline {
+  if (typeof authors === "string") return parseAuthorList(normalizeInline(authors));
+  return { authors: (authors ?? []).map(normalizeInline).filter((author) => author !== ""), agencies: [] };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }
 
 function inlineOrNull(value: string | null | undefined): string | null {
@@ -218,14 +241,23 @@ function pickIssues(
       const branch = Array.isArray(data) ? issue.errors[1] : issue.errors[0];
       if (branch !== undefined && (Array.isArray(data) || (typeof data === "object" && data !== null))) {
         flat.push(
-          ...branch.map((inner) => ({ path: [...issue.path, ...inner.path], message: inner.message })),
+          ...branch.map((inner) => ({
+            path: [...issue.path, ...inner.path],
+            message: describeIssue(inner.message),
+          })),
         );
         continue;
       }
     }
-    flat.push({ path: [...issue.path], message: issue.message });
+    flat.push({ path: [...issue.path], message: describeIssue(issue.message) });
   }
   return flat;
+}
+
+/** zod says "Invalid input: expected array, received undefined" for a missing field. */
+function describeIssue(message: string): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  return missing ? `is required (expected ${missing[1]})` : message.replace(/^Invalid input: /, "");
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -233,7 +265,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function describeSyntaxError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Node's messages may quote the text across lines; errors are one line.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
   const position = /position (\d+)/.exec(message);
   if (!position) return message;
   const offset = Number(position[1]);

@@ -25,8 +25,8 @@ const FURNITURE_ONLY = new RegExp(`^(?:(?:${FURNITURE})\\s*[${GLUE_SEPARATORS}]?
 const GLUE_WORDS = alternation(
   MARKERS.boilerplateLines.filter((word) => word.length >= MIN_GLUED_WORD_CHARS),
 );
-// Case-sensitive on purpose: "mitteilen" must not lose its "teilen", only "…zu.Teilen" does.
-const GLUED_TRAILING = new RegExp(`(?<=[\\p{Ll}.!?“”"»)])(?:${GLUE_WORDS})+$`, "u");
+// Case-sensitive on purpose: "mitteilen" must not lose its "teilen"; "…zu.Teilen" and "AFPKommentare" do.
+const GLUED_TRAILING = new RegExp(`(?<=[\\p{L}\\d.!?“”"»)])(?:${GLUE_WORDS})+$`, "u");
 const GLUED_LEADING = new RegExp(`^(?:${GLUE_WORDS})+(?=[\\p{Lu}„"»])`, "u");
 const TEASER_BLOCK = new RegExp(`^(?:${alternation(MARKERS.teaserBlockMarkers)})\\s*:?$`, "iu");
 const TEASER_LINE = new RegExp(`^(?:${alternation(MARKERS.teaserBlockMarkers)})\\s*:\\s*\\S`, "iu");
