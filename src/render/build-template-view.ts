@@ -1,0 +1,166 @@
+import type { Config } from "../config/schema.js";
+import type { Edition, PersonalSlot, Story } from "../types.js";
+import { toCleanLine, toSafeHttpUrl } from "./escape-html.js";
+import { GERMAN_PHRASES } from "./german-words.js";
+import { neutraliseToken, slotMarker } from "./split-slots.js";
+import { truncateAtWord } from "./truncate-at-word.js";
+
+/** A further story's teaser is shown as one line; longer ones are cut at a word boundary. */
+export const MAX_MORE_TEASER_CHARS = 160;
+
+/**
+ * The two flavours of template data. In `html` every value is already escaped for MJML/HTML and
+ * wrapped so Handlebars passes it through unchanged; in `text` values are clean raw strings for
+ * the plain-text template, which is compiled without escaping.
+ */
+export type ViewFlavour = "html" | "text";
+
+/** What the templates see. `V` is the value type: an escaped HTML value or a plain string. */
+export interface TemplateView<V> {
+  subject: V;
+  preheader: V;
+  dateLine: V;
+  brand: {
+    name: V;
+    newsletterTitle: V;
+    tagline: V | null;
+    sendTimeLabel: V | null;
+    logoUrl: V | null;
+    websiteUrl: V | null;
+    accentColor: string;
+    accentColorDark: string;
+  };
+  greeting: V;
+  top: StoryView<V>;
+  more: StoryView<V>[];
+  links: {
+    unsubscribeUrl: V | null;
+    unsubscribeMailto: V | null;
+    imprintUrl: V | null;
+    privacyUrl: V | null;
+    webViewUrl: V | null;
+    feedbackAddress: V | null;
+    feedbackMailto: V | null;
+  };
+}
+
+export interface StoryView<V> {
+  section: V | null;
+  kicker: V | null;
+  headline: V;
+  byline: V | null;
+  dateline: V | null;
+  teaser: V | null;
+  keyPoints: V[];
+  url: V | null;
+  image: { url: V | null; alt: V; credit: V | null } | null;
+}
+
+export interface BuildViewOptions<V> {
+  /** The renderer's slot token; personal values are rendered as markers built from it. */
+  token: string;
+  /** Turns a clean string into the template value (escape + wrap for HTML, identity for text). */
+  wrap: (clean: string, flavour: ViewFlavour) => V;
+  flavour: ViewFlavour;
+}
+
+const BYLINE_LIST = new Intl.ListFormat("de", { style: "long", type: "conjunction" });
+
+/**
+ * Builds the data the templates render from an edition and the config. Pure. Every string from
+ * the edition or config is cleaned (control characters, whitespace), stripped of anything that
+ * could pass for a slot marker and handed to `wrap`; URLs are kept only when they are absolute
+ * http(s). Personal parts are slot markers, filled per reader by `personalize`.
+ *
+ * @example
+ * const view = buildTemplateView(edition, config, { token, flavour: "text", wrap: (s) => s });
+ * view.top.headline; // "China will Putin den Rücken stärken"
+ */
+export function buildTemplateView<V>(
+  edition: Edition,
+  config: Config,
+  options: BuildViewOptions<V>,
+): TemplateView<V> {
+  const { token, flavour } = options;
+  const text = (value: string): V => options.wrap(neutraliseToken(toCleanLine(value), token), flavour);
+  const optionalText = (value: string | null | undefined): V | null => {
+    const clean = value ? neutraliseToken(toCleanLine(value), token) : "";
+    return clean === "" ? null : options.wrap(clean, flavour);
+  };
+  const url = (value: string | null | undefined): V | null => {
+    const safe = toSafeHttpUrl(value);
+    return safe === null ? null : options.wrap(neutraliseToken(safe, token), flavour);
+  };
+  const marker = (slot: PersonalSlot): V => options.wrap(slotMarker(token, slot), flavour);
+
+  const [topStory, ...moreStories] = edition.stories;
+  if (!topStory) throw new TypeError("edition.stories is empty; the schema requires a top story");
+  const storyView = (story: Story, isTop: boolean): StoryView<V> => {
+    const teaser = isTop ? story.teaser : truncateAtWord(toCleanLine(story.teaser), MAX_MORE_TEASER_CHARS);
+    const authors = story.authors.map(toCleanLine).filter((name) => name !== "");
+    return {
+      section: optionalText(story.section),
+      kicker: optionalText(story.kicker),
+      headline: text(story.headline),
+      byline: authors.length > 0 ? text(BYLINE_LIST.format(authors)) : null,
+      dateline: optionalText(story.dateline),
+      teaser: optionalText(teaser),
+      keyPoints: story.keyPoints.map((point) => optionalText(point.text)).filter((point) => point !== null),
+      url: url(story.url),
+      image: story.image
+        ? {
+            url: url(story.image.url),
+            alt: text(story.image.alt ?? story.image.caption ?? story.headline),
+            credit: optionalText(story.image.credit),
+          }
+        : null,
+    };
+  };
+
+  const { brand, links } = config;
+  const feedback = links.feedback ? toCleanLine(links.feedback) : null;
+  const view: TemplateView<V> = {
+    subject: text(edition.subject),
+    preheader: text(edition.preheader),
+    dateLine: text(edition.dateLine),
+    brand: {
+      name: text(brand.name),
+      newsletterTitle: text(brand.newsletterTitle),
+      tagline: optionalText(brand.tagline),
+      sendTimeLabel: optionalText(brand.sendTimeLabel),
+      logoUrl: url(brand.logoUrl),
+      websiteUrl: url(links.website),
+      accentColor: brand.accentColor,
+      accentColorDark: lightenHexColor(brand.accentColor, DARK_MODE_ACCENT_LIGHTEN),
+    },
+    greeting: marker("greeting"),
+    top: storyView(topStory, true),
+    more: moreStories.map((story) => storyView(story, false)),
+    links: {
+      unsubscribeUrl: toSafeHttpUrl(links.unsubscribe) ? marker("unsubscribeUrl") : null,
+      // Without an Abmelden page, the mailto address still gives readers a way out.
+      unsubscribeMailto:
+        !links.unsubscribe && links.unsubscribeMailto
+          ? text(`mailto:${links.unsubscribeMailto}?subject=${GERMAN_PHRASES.unsubscribeSubject}`)
+          : null,
+      imprintUrl: url(links.imprint),
+      privacyUrl: url(links.privacy),
+      webViewUrl: toSafeHttpUrl(links.webView) ? marker("webViewUrl") : null,
+      feedbackAddress: feedback ? text(feedback) : null,
+      feedbackMailto: feedback ? text(`mailto:${feedback}`) : null,
+    },
+  };
+  return view;
+}
+
+/**
+ * In dark mode the accent colour is mixed with white so that accent text keeps its contrast on a
+ * dark background (the default red #b4121b reaches only about 2.5:1 on #1c1c1e; mixed, about 5.8:1).
+ */
+const DARK_MODE_ACCENT_LIGHTEN = 0.45;
+
+function lightenHexColor(hex: string, amount: number): string {
+  const channels = [1, 3, 5].map((offset) => Number.parseInt(hex.slice(offset, offset + 2), 16));
+  const mixed = channels.map((channel) => Math.round(channel + (255 - channel) * amount));
+  return `#${mixed.map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+}
