@@ -1,2 +1,84 @@
+/**
+ * The deliver stage (I/O): preview files, the recipients list, the delivery ledger, message
+ * encoding and the transports (outbox, SMTP, dry run). `sendEdition` is the orchestrator that
+ * `digest send` and `digest schedule` call.
+ */
+export { type ClassifiedSendError, classifySendError, type SendErrorKind } from "./classify-send-error.js";
+export {
+  type CompileMimeOptions,
+  compileMimeTemplate,
+  concatMimeMessage,
+  fillMimeTemplate,
+  formatAddress,
+  type MimeMessage,
+  type MimeRecipient,
+  type MimeTemplate,
+} from "./compile-mime-template.js";
+export { createDryRunTransport, type DryRunTotals } from "./create-dry-run-transport.js";
+export { createOutboxTransport, outboxFolderName } from "./create-outbox-transport.js";
+export {
+  createProgressReporter,
+  formatDuration,
+  formatProgressLine,
+  type ProgressSink,
+  type SendProgress,
+} from "./create-progress-reporter.js";
+export {
+  createSmtpTransport,
+  redactUrl,
+  SMTP_URL_ENV,
+  type SmtpTransportOptions,
+} from "./create-smtp-transport.js";
+export { deriveMessageId, domainOf } from "./derive-message-id.js";
+export {
+  type ClaimedDelivery,
+  type CreateLedgerOptions,
+  createLedger,
+  type DeliveryCounts,
+  type DeliveryOutcome,
+  type DeliveryStatus,
+  type EditionContent,
+  type EditionRecord,
+  type EditionState,
+  type EditionStateUpdate,
+  type EditionSummary,
+  editionKeyOf,
+  LEDGER_FILE,
+  type Ledger,
+  type LedgerRecipient,
+  ledgerPathOf,
+} from "./ledger.js";
+export {
+  explainInvalidEmail,
+  normalizeEmail,
+  parseCsvHeader,
+  parseCsvRecipient,
+  parseJsonRecipient,
+  type Recipient,
+  splitCsvRecord,
+} from "./parse-recipient.js";
+export {
+  formatOf,
+  type RecipientProblem,
+  type RecipientRow,
+  type RecipientsFormat,
+  readRecipients,
+} from "./read-recipients.js";
+export {
+  type DeliveryLogger,
+  type DeliveryReport,
+  type SendEditionOptions,
+  sendEdition,
+  sendTestMessage,
+} from "./send-edition.js";
+export { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
+export type { HandOver, OutgoingMessage, Transport } from "./transport.js";
+export {
+  resolveUnsubscribeSecret,
+  signUnsubscribeToken,
+  UNSUBSCRIBE_SECRET_ENV,
+  type UnsubscribeSecret,
+  verifyUnsubscribeToken,
+} from "./unsubscribe-token.js";
 export { writeFilesAtomically } from "./write-files-atomically.js";
 export { type PreviewFiles, writePreview } from "./write-preview.js";
