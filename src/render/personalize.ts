@@ -9,6 +9,8 @@ export const MAX_GREETING_NAME_CHARS = 60;
 
 const SAFE_HTTP_URL = /^https?:\/\/[^\s<>"'`{}\\]+$/;
 const ENDS_WITH_PUNCTUATION = /[!.?,;:]$/;
+// A name needs cleaning when it has control characters, non-space whitespace or space runs/ends.
+const NEEDS_CLEANING = /\p{Cc}|[^\S ]|\s\s|^\s|\s$/u;
 
 /**
  * Fills the personal slots of an edition rendered once by `renderEdition`: the greeting (with
@@ -18,22 +20,31 @@ const ENDS_WITH_PUNCTUATION = /[!.?,;:]$/;
  *
  * A missing URL falls back to the config: `links.unsubscribe` as it stands, `links.webView`
  * with `{date}` replaced by the edition date. A slot only exists when its link was configured
- * at render time; a URL for a slot that does not exist is ignored.
+ * at render time; a valid URL for a slot that does not exist is ignored.
  *
- * @throws DigestError E_CONFIG when a slot has no usable http(s) URL from parts or config.
+ * @throws DigestError E_CONFIG when a URL in `parts` is not absolute http(s), or a slot has no
+ * usable URL from parts or config.
  * @example
  * const email = personalize(rendered, { name: "Anna", unsubscribeUrl: "https://x.de/ab?t=1", webViewUrl: null }, config);
  * email.text.includes("Guten Morgen, Anna!"); // true
  */
 export function personalize(rendered: RenderedEdition, parts: PersonalParts, config: Config): RenderedEmail {
-  const greeting = formatGreeting(config.brand.greeting, parts.name);
-  const unsubscribeUrl = parts.unsubscribeUrl ?? config.links.unsubscribe;
-  const webViewUrl = parts.webViewUrl ?? resolveWebViewUrl(config, rendered.date);
+  const shared = precompute(rendered, config);
+  const name = parts.name ? cleanName(parts.name) : "";
+  let greetingText = shared.anonymousGreeting;
+  let greetingHtml = shared.anonymousGreetingHtml;
+  if (name !== "") {
+    greetingText = `${shared.greetingBase}, ${name}!`;
+    greetingHtml = `${shared.greetingBaseHtml}, ${escapeHtml(name)}!`;
+  }
+  const unsubscribeUrl =
+    parts.unsubscribeUrl === null ? shared.unsubscribeUrl : checkUrl(parts.unsubscribeUrl, "unsubscribeUrl");
+  const webViewUrl = parts.webViewUrl === null ? shared.webViewUrl : checkUrl(parts.webViewUrl, "webViewUrl");
   return {
     subject: rendered.subject,
     preheader: rendered.preheader,
-    html: fillSlots(rendered.html, greeting, unsubscribeUrl, webViewUrl, true),
-    text: fillSlots(rendered.text, greeting, unsubscribeUrl, webViewUrl, false),
+    html: fillSlots(rendered.html, greetingHtml, unsubscribeUrl, webViewUrl, true),
+    text: fillSlots(rendered.text, greetingText, unsubscribeUrl, webViewUrl, false),
   };
 }
 
@@ -48,9 +59,9 @@ export function personalize(rendered: RenderedEdition, parts: PersonalParts, con
  */
 export function formatGreeting(greeting: string, name: string | null): string {
   const base = greeting.trim();
-  const cleanName = name ? truncateAtWord(toCleanLine(name), MAX_GREETING_NAME_CHARS) : "";
-  if (cleanName === "") return ENDS_WITH_PUNCTUATION.test(base) ? base : `${base}!`;
-  return `${base.replace(/[\s!.?,;:]+$/u, "")}, ${cleanName}!`;
+  const clean = name ? cleanName(name) : "";
+  if (clean === "") return ENDS_WITH_PUNCTUATION.test(base) ? base : `${base}!`;
+  return `${base.replace(/[\s!.?,;:]+$/u, "")}, ${clean}!`;
 }
 
 /**
@@ -66,22 +77,76 @@ export function resolveWebViewUrl(config: Config, date: string): string | null {
   return template.replaceAll("{date}", date).replaceAll("%7Bdate%7D", date);
 }
 
+/** What every reader of one edition shares, computed on the first personalize call. */
+interface SharedParts {
+  config: Config;
+  greetingBase: string;
+  greetingBaseHtml: string;
+  anonymousGreeting: string;
+  anonymousGreetingHtml: string;
+  /** Fallback URLs from the config; unusable ones carry their error so only a used slot throws. */
+  unsubscribeUrl: SlotUrl;
+  webViewUrl: SlotUrl;
+}
+
+type SlotUrl = string | { unusable: DigestError };
+
+// Memoised per rendered edition (and config object), so per-reader calls do no config work;
+// the result depends only on the arguments, so personalize stays pure.
+const SHARED = new WeakMap<RenderedEdition, SharedParts>();
+
+function precompute(rendered: RenderedEdition, config: Config): SharedParts {
+  const cached = SHARED.get(rendered);
+  if (cached && cached.config === config) return cached;
+  const greetingBase = config.brand.greeting.trim().replace(/[\s!.?,;:]+$/u, "");
+  const anonymousGreeting = formatGreeting(config.brand.greeting, null);
+  const shared: SharedParts = {
+    config,
+    greetingBase,
+    greetingBaseHtml: escapeHtml(greetingBase),
+    anonymousGreeting,
+    anonymousGreetingHtml: escapeHtml(anonymousGreeting),
+    unsubscribeUrl: fallbackUrl(config.links.unsubscribe, "unsubscribeUrl"),
+    webViewUrl: fallbackUrl(resolveWebViewUrl(config, rendered.date), "webViewUrl"),
+  };
+  SHARED.set(rendered, shared);
+  return shared;
+}
+
+function fallbackUrl(url: string | null, slot: PersonalSlot): SlotUrl {
+  try {
+    return checkUrl(url, slot);
+  } catch (error) {
+    return { unusable: error as DigestError };
+  }
+}
+
+function cleanName(name: string): string {
+  const clean = NEEDS_CLEANING.test(name) ? toCleanLine(name) : name;
+  return clean.length > MAX_GREETING_NAME_CHARS ? truncateAtWord(clean, MAX_GREETING_NAME_CHARS) : clean;
+}
+
 function fillSlots(
   template: SlotTemplate,
   greeting: string,
-  unsubscribeUrl: string | null,
-  webViewUrl: string | null,
+  unsubscribeUrl: SlotUrl,
+  webViewUrl: SlotUrl,
   html: boolean,
 ): string {
   const { chunks, slots } = template;
   // `+=` builds a rope in V8: no copy of the large static chunks per reader.
   let out = chunks[0] ?? "";
   for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i] as PersonalSlot;
+    const slot = slots[i];
     let value: string;
-    if (slot === "greeting") value = greeting;
-    else value = checkUrl(slot === "unsubscribeUrl" ? unsubscribeUrl : webViewUrl, slot);
-    out += (html ? escapeHtml(value) : value) + (chunks[i + 1] ?? "");
+    if (slot === "greeting") {
+      value = greeting;
+    } else {
+      const url = slot === "unsubscribeUrl" ? unsubscribeUrl : webViewUrl;
+      if (typeof url !== "string") throw url.unusable;
+      value = html ? escapeHtml(url) : url;
+    }
+    out += value + (chunks[i + 1] ?? "");
   }
   return out;
 }
