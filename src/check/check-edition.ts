@@ -11,7 +11,7 @@
  */
 
 import { composeMime } from "./compose-mime.js";
-import type { CheckInput, CheckReport } from "./finding.js";
+import type { CheckInput, CheckReport, Finding } from "./finding.js";
 import { parseEmailHtml } from "./parse-email-html.js";
 import { normalizeHeaders, parseMimeHeaders } from "./parse-mime-headers.js";
 import type { Rule, RuleContext } from "./rule-context.js";
@@ -73,7 +73,7 @@ export async function checkEdition(input: CheckInput): Promise<CheckReport> {
         ? parseMimeHeaders(input.mime)
         : null,
   };
-  const findings = RULES.flatMap((rule) => rule(context));
+  const findings = dedupe(RULES.flatMap((rule) => rule(context)));
   return {
     ok: !findings.some((finding) => finding.severity === "error"),
     findings,
@@ -83,4 +83,15 @@ export async function checkEdition(input: CheckInput): Promise<CheckReport> {
       textBytes: Buffer.byteLength(input.email.text),
     },
   };
+}
+
+/** The same problem found twice in one place (a headline shown twice, say) is reported once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.rule}\u0000${finding.where}\u0000${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
