@@ -159,10 +159,20 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
   const list = options.list;
   const editionKey = editionKeyOf({ date: options.edition.date, section: options.edition.section, list });
   const secret = typeof options.secret === "string" ? options.secret : options.secret.value;
-  if (typeof options.secret !== "string" && options.secret.ephemeral) {
+  const usesTokens =
+    options.config.links.unsubscribe !== null || options.config.links.unsubscribeMailto !== null;
+  if (typeof options.secret !== "string" && options.secret.ephemeral && usesTokens) {
     logger.warn("DIGEST_UNSUBSCRIBE_SECRET is not set - signing unsubscribe links with a throw-away secret");
   }
 
+  const real = options.ledger.getEdition(editionKey);
+  if (options.resumeOnly && real?.state !== "sending") {
+    throw new DigestError(
+      "E_USAGE",
+      `nothing to resume for edition ${editionKey} - ${real ? `it is ${real.state}` : "it was never started"} in ${options.ledger.path}. Run without --resume to start it`,
+      { where: editionKey },
+    );
+  }
   // Step 1: a dry run works on a throw-away ledger, so the real one never sees it.
   let scratchDir: string | null = null;
   let ledger = options.ledger;
@@ -174,13 +184,6 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
   }
   try {
     const existing = ledger.getEdition(editionKey);
-    if (options.resumeOnly && existing?.state !== "sending") {
-      throw new DigestError(
-        "E_USAGE",
-        `nothing to resume for edition ${editionKey} - ${existing ? `it is ${existing.state}` : "it was never started"} in ${options.ledger.path}. Run without --resume to start it`,
-        { where: editionKey },
-      );
-    }
     let edition = options.edition;
     let rendered = options.rendered;
     const saved = ledger.getEditionContent(editionKey);
@@ -210,7 +213,17 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
 
     // Step 3: the gate, on one real message.
     if (existing?.state !== "complete") {
-      await runPreSendGate({ options, edition, rendered, template, build, dryRun });
+      await runPreSendGate({
+        config: options.config,
+        edition,
+        rendered,
+        mjml: options.mjml,
+        template,
+        build,
+        sending: !dryRun,
+        force: options.force === true,
+        logger,
+      });
     }
 
     if (existing?.state === "complete") {
@@ -324,25 +337,34 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
 }
 
 /**
- * Sends one test copy of the edition to one address (`digest send --to`). Not recorded in the
- * ledger; the Message-ID is derived from a "test" list so it never collides with the real send.
+ * Sends one test copy of the edition to one address (`digest send --to`), after the pre-send
+ * gate. Not recorded in the ledger; the Message-ID is derived from a "test" list so it never
+ * collides with the real send. With `transport: null` the copy is built and measured only.
  *
  * @example
- * await sendTestMessage({ config, rendered, to: "editor@example.de", transport, secret });
+ * await sendTestMessage({ config, edition, rendered, to: "editor@example.de", transport, secret, logger });
  */
 export async function sendTestMessage(options: {
   config: Config;
+  edition: Edition;
   rendered: RenderedEdition;
+  mjml?: string | undefined;
   to: string;
   name?: string | null;
-  transport: Transport;
+  transport: Transport | null;
   secret: UnsubscribeSecret | string;
   dkim?: DkimKey | null;
+  force?: boolean;
+  logger: DeliveryLogger;
   now?: () => Date;
 }): Promise<{ messageId: string; response: string; bytes: number }> {
   const now = options.now ?? (() => new Date());
   const secret = typeof options.secret === "string" ? options.secret : options.secret.value;
-  const editionKey = editionKeyOf({ date: options.rendered.date, section: "test", list: "test" });
+  const editionKey = editionKeyOf({
+    date: options.rendered.date,
+    section: options.edition.section,
+    list: "test",
+  });
   const template = compileMimeTemplate({
     rendered: options.rendered,
     config: options.config,
@@ -351,49 +373,74 @@ export async function sendTestMessage(options: {
     date: now(),
     secret,
   });
-  let message = fillMimeTemplate(template, { email: options.to.toLowerCase(), name: options.name ?? null });
-  if (options.dkim) message = signDkim(message, options.dkim, template.signedHeaderNames, now());
+  const build = (recipient: { email: string; name: string | null }): MimeMessage => {
+    const message = fillMimeTemplate(template, recipient);
+    return options.dkim ? signDkim(message, options.dkim, template.signedHeaderNames, now()) : message;
+  };
+  await runPreSendGate({
+    config: options.config,
+    edition: options.edition,
+    rendered: options.rendered,
+    mjml: options.mjml,
+    template,
+    build,
+    sending: options.transport !== null,
+    force: options.force === true,
+    logger: options.logger,
+  });
+  const message = build({ email: options.to.trim().toLowerCase(), name: options.name ?? null });
+  if (!options.transport)
+    return { messageId: message.messageId, response: "dry run: not sent", bytes: message.byteLength };
   const { response } = await options.transport.send({ ...message, editionKey });
   return { messageId: message.messageId, response, bytes: message.byteLength };
 }
 
+/**
+ * The pre-send gate (src/check) on one real message of the edition: the encoded MIME is what
+ * the size rule measures and where the unsubscribe headers are read from. Errors refuse the
+ * send unless `force`; warnings are logged.
+ */
 async function runPreSendGate(input: {
-  options: SendEditionOptions;
+  config: Config;
   edition: Edition;
   rendered: RenderedEdition;
+  mjml: string | undefined;
   template: MimeTemplate;
   build: (recipient: { email: string; name: string | null }) => MimeMessage;
-  dryRun: boolean;
+  sending: boolean;
+  force: boolean;
+  logger: DeliveryLogger;
 }): Promise<void> {
-  const { options, template } = input;
-  const sample = { email: options.config.sender.address.toLowerCase(), name: "Anna Beispiel" };
-  const mime = concatMimeMessage(input.build(sample));
-  const unsubscribeUrl = template.unsubscribeBase ? `${template.unsubscribeBase}?token=sample` : null;
-  const email = personalize(
-    input.rendered,
-    { name: sample.name, unsubscribeUrl, webViewUrl: null },
-    options.config,
-  );
+  const { config, template } = input;
+  // A sample reader with a long-ish name and umlauts: sizes and encodings as for a real one.
+  const sample = { email: config.sender.address.toLowerCase(), name: "Anna-Lena Müller-Lüdenscheidt" };
+  const message = input.build(sample);
+  const token =
+    Buffer.concat(message.head)
+      .toString("utf8")
+      .match(/token=([^>\s]+)/)?.[1] ?? "sample";
+  const unsubscribeUrl = template.unsubscribeBase ? `${template.unsubscribeBase}?token=${token}` : null;
+  const email = personalize(input.rendered, { name: sample.name, unsubscribeUrl, webViewUrl: null }, config);
   const report = await checkEdition({
     edition: input.edition,
     email,
-    mjml: options.mjml,
-    mime,
-    config: options.config,
-    sending: !input.dryRun,
+    mjml: input.mjml,
+    mime: concatMimeMessage(message),
+    config,
+    sending: input.sending,
   });
   if (report.findings.length === 0) return;
   const text = formatCheckReport(report).trimEnd();
   if (report.ok) {
-    options.logger.warn(`pre-send gate:\n${text}`);
+    input.logger.warn(`pre-send gate:\n${text}`);
     return;
   }
-  if (options.force) {
-    options.logger.warn(`pre-send gate failed, sending anyway (--force):\n${text}`);
+  if (input.force) {
+    input.logger.warn(`pre-send gate failed, sending anyway (--force):\n${text}`);
     return;
   }
   const rules = [...new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
-  options.logger.warn(text);
+  input.logger.warn(text);
   throw new DigestError(
     "E_CHECK",
     `refusing to send - the edition fails the pre-send gate (${rules.join(", ")}). Fix the findings above (see 'digest check') or send anyway with --force`,

@@ -1,0 +1,266 @@
+import { basename, extname, resolve } from "node:path";
+import {
+  createDryRunTransport,
+  createLedger,
+  createOutboxTransport,
+  createProgressReporter,
+  createSmtpTransport,
+  type DeliveryReport,
+  editionKeyOf,
+  formatDuration,
+  readDkimKey,
+  resolveUnsubscribeSecret,
+  SMTP_URL_ENV,
+  sendEdition,
+  sendTestMessage,
+  type Transport,
+} from "../../deliver/index.js";
+import { DigestError, EXIT, type ExitCode } from "../../errors.js";
+import { readEdition } from "../../pipeline.js";
+import { createRenderer } from "../../render/index.js";
+import type { Edition, RenderedEdition } from "../../types.js";
+import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
+import type { Command } from "../command.js";
+import { resolveEditionOptions } from "../edition-options.js";
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...INPUT_OPTIONS,
+  recipients: { type: "string" },
+  to: { type: "string" },
+  transport: { type: "string" },
+  outbox: { type: "string" },
+  "dry-run": { type: "boolean" },
+  resume: { type: "boolean" },
+  rate: { type: "string" },
+  concurrency: { type: "string" },
+  state: { type: "string" },
+  list: { type: "string" },
+  force: { type: "boolean" },
+} as const;
+
+const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** `digest send`: sends the edition to a recipients list (or one test copy). */
+export const sendCommand: Command = {
+  name: "send",
+  summary: "send the edition to a recipients list (outbox files by default, or SMTP)",
+  help: `Usage: digest send [input options] (--recipients FILE | --to ADDRESS) [options]
+
+Builds the edition, runs the pre-send gate (see 'digest check'), and sends one personalised
+message per recipient. Every delivery is recorded in the ledger (state folder), so running the
+same command again continues an interrupted send and never mails anyone twice.
+
+Options:
+${INPUT_HELP}
+  --recipients FILE    CSV with a header row (email[,name][,...]) or JSON Lines (.jsonl)
+  --to ADDRESS         send one test copy to ADDRESS instead (not recorded in the ledger)
+  --transport NAME     outbox (default: one .eml file per recipient) or smtp (DIGEST_SMTP_URL)
+  --outbox DIR         outbox folder (default: config "delivery.outboxDir", i.e. outbox/)
+  --dry-run            build and count every message, hand nothing over, leave the ledger alone
+  --resume             only continue an interrupted send; exit 2 when there is none
+  --rate N/s           at most N messages per second (default: config "delivery.ratePerSecond")
+  --concurrency N      messages in flight at once (default: config "delivery.concurrency", 4)
+  --state DIR          ledger folder (default: DIGEST_STATE_DIR, config "delivery.stateDir", state/)
+  --list NAME          list name in the edition key and List-Id (default: recipients file name)
+  --force              send even when the pre-send gate reports errors
+${COMMON_HELP}
+
+Environment: DIGEST_SMTP_URL (smtp://user:pass@host:587 or smtps://...:465; never logged),
+DIGEST_UNSUBSCRIBE_SECRET (signs the per-recipient unsubscribe links; required to send).
+
+Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (run again),
+2 bad usage, config, recipients list or a failing pre-send gate, 3 no story for the edition.
+`,
+  async run(ctx) {
+    const { values } = parseCommandArgs("send", ctx.argv, OPTIONS);
+    if ((values.recipients === undefined) === (values.to === undefined)) {
+      throw new DigestError(
+        "E_USAGE",
+        "digest send: pass exactly one of --recipients FILE or --to ADDRESS - see 'digest send --help'",
+      );
+    }
+    const { config: loaded, date } = resolveEditionOptions(ctx, values, { stateDir: values.state });
+    const transportKind = parseTransport(values.transport ?? loaded.delivery.transport);
+    const config = {
+      ...loaded,
+      delivery: {
+        ...loaded.delivery,
+        transport: transportKind,
+        outboxDir: values.outbox ?? loaded.delivery.outboxDir,
+      },
+    };
+    const dryRun = values["dry-run"] === true;
+    const rate = values.rate === undefined ? config.delivery.ratePerSecond : parseRate(values.rate);
+    const concurrency =
+      values.concurrency === undefined ? config.delivery.concurrency : parseConcurrency(values.concurrency);
+    const usesTokens = config.links.unsubscribe !== null || config.links.unsubscribeMailto !== null;
+    const secret = resolveUnsubscribeSecret(ctx.env, { real: !dryRun && usesTokens });
+    const dkim = readDkimKey(config, ctx.cwd);
+    const smtpUrl = ctx.env[SMTP_URL_ENV];
+    if (transportKind === "smtp" && !dryRun && !smtpUrl) {
+      throw new DigestError(
+        "E_CONFIG",
+        `--transport smtp needs ${SMTP_URL_ENV} in the environment, e.g. smtps://user:pass@mail.example.org:465 (it is never read from a file)`,
+        { where: SMTP_URL_ENV },
+      );
+    }
+    const makeTransport = (): Transport =>
+      transportKind === "smtp" && smtpUrl
+        ? createSmtpTransport({ url: smtpUrl, maxConnections: concurrency })
+        : createOutboxTransport({ dir: resolve(ctx.cwd, config.delivery.outboxDir) });
+    const renderer = createRenderer();
+    const build = async (): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> => {
+      const { edition } = await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn });
+      return {
+        edition,
+        rendered: await renderer.renderEdition(edition, config),
+        mjml: renderer.renderMjml(edition, config),
+      };
+    };
+
+    if (values.to !== undefined) {
+      const { edition, rendered, mjml } = await build();
+      const transport = dryRun ? null : makeTransport();
+      try {
+        const result = await sendTestMessage({
+          config,
+          edition,
+          rendered,
+          mjml,
+          to: values.to,
+          transport,
+          secret,
+          dkim,
+          force: values.force === true,
+          logger: ctx.logger,
+        });
+        ctx.stdout.write(
+          `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${values.to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
+        );
+      } finally {
+        await transport?.close();
+      }
+      return EXIT.OK;
+    }
+
+    const recipientsFile = resolve(ctx.cwd, values.recipients as string);
+    const list = values.list ?? basename(recipientsFile, extname(recipientsFile));
+    if (!LIST_NAME.test(list)) {
+      throw new DigestError(
+        "E_USAGE",
+        `the list name "${list}" may hold only letters, digits, ".", "_" and "-" (at most 64) - pass --list NAME`,
+      );
+    }
+    const stateDir = resolve(ctx.cwd, config.delivery.stateDir);
+    const ledger = createLedger({ stateDir });
+    let transport: Transport | null = null;
+    try {
+      // An interrupted edition is continued with the content it was first sent with, so a resume
+      // needs neither the inputs nor a story any more.
+      const key = editionKeyOf({ date, section: config.section, list });
+      const saved = ledger.getEdition(key)?.state === "sending" ? ledger.getEditionContent(key) : null;
+      if (values.resume && !saved) {
+        const state = ledger.getEdition(key)?.state;
+        throw new DigestError(
+          "E_USAGE",
+          `nothing to resume for edition ${key} - ${state ? `it is ${state}` : "it was never started"} (ledger ${ledger.path}). Run without --resume to start it`,
+          { where: key },
+        );
+      }
+      const { edition, rendered, mjml } = saved ? { ...saved, mjml: undefined } : await build();
+      transport = dryRun ? null : makeTransport();
+      const progress = createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY });
+      const report = await sendEdition({
+        config,
+        edition,
+        rendered,
+        ...(mjml === undefined ? {} : { mjml }),
+        recipientsFile,
+        list,
+        transport: transport ?? createDryRunTransport(),
+        ledger,
+        rate,
+        concurrency,
+        maxAttempts: config.delivery.maxAttempts,
+        dryRun,
+        force: values.force === true,
+        resumeOnly: values.resume === true,
+        signal: ctx.signal,
+        logger: ctx.logger,
+        progress,
+        secret,
+        dkim,
+        cwd: ctx.cwd,
+      });
+      ctx.stdout.write(formatReport(report));
+      return exitCodeOf(report);
+    } finally {
+      await transport?.close();
+      ledger.close();
+    }
+  },
+};
+
+/**
+ * The final summary: counts, the permanently failed addresses with the server's reply, and what
+ * to do when some are still pending.
+ */
+function formatReport(report: DeliveryReport): string {
+  const lines = [
+    `${report.dryRun ? "dry run " : ""}edition ${report.editionKey}: ${report.dryRun ? "would send" : "sent"} ${report.sent}, failed ${report.failedCount}, pending ${report.pending}, already sent ${report.alreadySent} of ${report.total} (${formatDuration(report.durationMs)}, ${formatBytes(report.bytes)})`,
+  ];
+  if (report.invalidRows > 0 || report.duplicates > 0) {
+    lines.push(
+      `  list: ${report.invalidRows} invalid rows skipped, ${report.duplicates} duplicates collapsed`,
+    );
+  }
+  if (report.resumedInFlight > 0) {
+    lines.push(
+      `  ${report.resumedInFlight} in flight at the last crash, sent again with the same Message-ID`,
+    );
+  }
+  for (const failure of report.failed) lines.push(`  failed ${failure.email}: ${failure.response}`);
+  if (report.failedCount > report.failed.length) {
+    lines.push(`  … ${report.failedCount - report.failed.length} more failed (see the ledger)`);
+  }
+  if (report.stoppedBy === "fatal") lines.push(`  stopped: ${report.fatalError ?? "unknown error"}`);
+  if (report.stoppedBy === "signal") lines.push("  stopped by a signal");
+  if (report.pending > 0 && !report.dryRun) {
+    lines.push(`  ${report.pending} still pending - run the same command again to continue`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function exitCodeOf(report: DeliveryReport): ExitCode {
+  return report.pending > 0 || report.stoppedBy === "fatal" ? EXIT.FAILURE : EXIT.OK;
+}
+
+function parseTransport(value: string): "outbox" | "smtp" {
+  if (value === "outbox" || value === "smtp") return value;
+  throw new DigestError("E_USAGE", `--transport ${value} is not a transport - use outbox or smtp`);
+}
+
+/** "50/s", "50" or "2.5/s" → messages per second. */
+function parseRate(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(?:\/s)?$/.exec(value.trim());
+  const rate = match ? Number(match[1]) : Number.NaN;
+  if (!(rate > 0))
+    throw new DigestError(
+      "E_USAGE",
+      `--rate ${value} is not a rate - expected messages per second, e.g. 50/s`,
+    );
+  return rate;
+}
+
+function parseConcurrency(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new DigestError("E_USAGE", `--concurrency ${value} must be a whole number from 1 to 64`);
+  }
+  return n;
+}
