@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideFire, type EditionState, editionDeadline } from "./decide-fire.js";
+import type { EditionState } from "../deliver/index.js";
+import { decideFire, editionDeadline } from "./decide-fire.js";
 
 const BERLIN = "Europe/Berlin";
 const FIRE = new Date("2027-03-28T07:30:00+02:00");

@@ -1,7 +1,5 @@
 import { formatZoned, localDate, zonedTime } from "../clock.js";
-
-/** The ledger states of an edition that the decision depends on (see src/deliver/ ledger). */
-export type EditionState = "sending" | "complete" | "no-edition" | "skipped";
+import type { EditionState } from "../deliver/index.js";
 
 export interface FireInput {
   /** The scheduled fire time being handled. */
