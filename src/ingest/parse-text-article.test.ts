@@ -466,6 +466,49 @@ describe("parseTextArticle: headings, captions and the header", () => {
     ]);
   });
 
+  it("drops only the marker line of a teaser block when the file has no blank lines", () => {
+    const text = [
+      "Titelzeile",
+      "Lead des Artikels.",
+      "Auch interessant",
+      "Erster Absatz.",
+      "Zweiter Absatz.",
+    ].join("\n");
+    expect(parseTextArticle(text, { source: null }).paragraphs.map((block) => block.text)).toEqual([
+      "Erster Absatz.",
+      "Zweiter Absatz.",
+    ]);
+  });
+
+  it("keeps a long paragraph that follows a teaser block in the same block", () => {
+    const long = `Der Bundestag ${"hat heute lange beraten und ".repeat(10)}entschieden.`;
+    const text = ["Titelzeile", "Lead.", "Mehr zum Thema\nScholz reist nach Kiew\n" + long, "Schluss."].join(
+      "\n\n",
+    );
+    expect(parseTextArticle(text, { source: null }).paragraphs.map((block) => block.text)).toEqual([
+      long,
+      "Schluss.",
+    ]);
+  });
+
+  it("does not end the article at navigation above the text", () => {
+    const text = [
+      "Zur Startseite",
+      "Titelzeile",
+      "Zur Startseite",
+      "Lead.",
+      "Absatz.",
+      "Zur Startseite",
+      "Fremder Text.",
+    ].join("\n\n");
+    const article = parseTextArticle(text, { source: null });
+    expect([article.headline, article.lead, article.paragraphs.map((block) => block.text)]).toEqual([
+      "Titelzeile",
+      "Lead.",
+      ["Absatz."],
+    ]);
+  });
+
   it("does not take a headline starting '1. FC' for a breadcrumb", () => {
     const article = parseTextArticle("1. FC Köln entlässt Trainer\n\nDer Verein zieht Konsequenzen.", {
       source: null,

@@ -42,6 +42,12 @@ const MAX_HEADING_WORDS = 16;
 const MAX_QUESTION_HEADING_CHARS = 90;
 /** A credit-only line ("© AFP") adopts the line above as its caption only when it is this short. */
 const MAX_ADOPTED_CAPTION_CHARS = 250;
+/**
+ * What a teaser or promo block may take along below its marker: teaser headlines and promo
+ * lines are short, and a block rarely lists more than a handful.
+ */
+const MAX_BLOCK_LINES = 8;
+const MAX_BLOCK_LINE_CHARS = 200;
 /** A date line's value, e.g. "Donnerstag, 14.03.2024, 13:10 Uhr", is never longer. */
 const MAX_DATE_VALUE_CHARS = 50;
 
@@ -203,16 +209,29 @@ function sortLines(lines: readonly Line[], meta: Meta, referenceDate: Date | und
   const items: Item[] = [];
   const allowBareTicker =
     lines.filter((line) => parseTickerHeader(line.text, { allowBare: true }) !== null).length >= 2;
-  let droppedGroup: number | null = null;
+  // Without blank lines the whole file is one block; a block marker then only drops itself.
+  const hasBlocks = lines.some((line) => line.group !== lines[0]?.group);
+  let dropped: { group: number; left: number } | null = null;
   let seenText = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
-    if (line === undefined || line.group === droppedGroup) continue;
+    if (line === undefined) continue;
+    if (
+      dropped !== null &&
+      line.group === dropped.group &&
+      dropped.left > 0 &&
+      line.text.length <= MAX_BLOCK_LINE_CHARS
+    ) {
+      dropped.left--;
+      continue;
+    }
+    dropped = null;
     const text = stripGluedLeftovers(line.text);
     if (text === "") continue;
     const boilerplate = recognizeBoilerplate(text);
-    if (boilerplate === "end") break;
-    if (boilerplate === "block") droppedGroup = line.group;
+    // Navigation such as "Zur Startseite" may stand above the article; it only ends one below it.
+    if (boilerplate === "end" && seenText) break;
+    if (boilerplate === "block" && hasBlocks) dropped = { group: line.group, left: MAX_BLOCK_LINES };
     if (boilerplate !== null) continue;
     if (readDateLine(text, meta, referenceDate)) {
       // "Erstellt:" with the date on the next line.
