@@ -482,7 +482,7 @@ describe("parseTextArticle: headings, captions and the header", () => {
 
   it("keeps a long paragraph that follows a teaser block in the same block", () => {
     const long = `Der Bundestag ${"hat heute lange beraten und ".repeat(10)}entschieden.`;
-    const text = ["Titelzeile", "Lead.", "Mehr zum Thema\nScholz reist nach Kiew\n" + long, "Schluss."].join(
+    const text = ["Titelzeile", "Lead.", `Mehr zum Thema\nScholz reist nach Kiew\n${long}`, "Schluss."].join(
       "\n\n",
     );
     expect(parseTextArticle(text, { source: null }).paragraphs.map((block) => block.text)).toEqual([
