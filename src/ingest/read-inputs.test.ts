@@ -117,7 +117,7 @@ describe("readInputs", () => {
     put("seed.txt", SEED);
     const error = await failure(["seed.txt", "missing/article.txt"]);
     expect(error.message).toBe(
-      "could not read missing/article.txt - no such file or folder. Check the path given with --input.",
+      "could not read missing/article.txt - no such file or folder. Check the path and the current folder.",
     );
     expect(error.where).toBe("missing/article.txt");
   });
@@ -193,7 +193,7 @@ describe("readInputs with URLs", () => {
     const { articles, warnings } = await readInputs(["seed.txt", "https://example.org/feed.xml"], options);
     expect(articles).toHaveLength(1);
     expect(warnings).toEqual([
-      "skipped https://example.org/feed.xml - URL inputs are not supported yet. Save the page or feed to a file and pass its path with --input.",
+      "skipped https://example.org/feed.xml - URL inputs are not supported yet. Save the page or feed to a file and pass its path instead.",
     ]);
   });
 

@@ -56,7 +56,7 @@ export async function readInputs(
   options: ReadInputsOptions,
 ): Promise<ReadInputsResult> {
   if (inputs.length === 0) {
-    throw new DigestError("E_INPUT", "no input given - pass a file, folder or URL with --input.", {});
+    throw new DigestError("E_INPUT", "no input given - pass at least one file, folder or URL.", {});
   }
   const formats = options.formats ?? INPUT_FORMATS;
   const articles: Article[] = [];
@@ -100,7 +100,7 @@ export async function readInputs(
           : `it cannot be opened (${error.code ?? error.message})`;
       throw new DigestError(
         "E_INPUT",
-        `could not read ${input} - ${why}. Check the path given with --input.`,
+        `could not read ${input} - ${why}. Check the path and the current folder.`,
         {
           where: input,
           cause: error,

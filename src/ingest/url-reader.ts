@@ -35,7 +35,7 @@ export type UrlReader = (url: string, options: UrlReadOptions) => Promise<Fetche
 export const readUrlInput: UrlReader = async (url) => {
   throw new DigestError(
     "E_INPUT",
-    `could not read ${url} - URL inputs are not supported yet. Save the page or feed to a file and pass its path with --input.`,
+    `could not read ${url} - URL inputs are not supported yet. Save the page or feed to a file and pass its path instead.`,
     { where: url },
   );
 };
