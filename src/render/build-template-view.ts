@@ -64,6 +64,8 @@ export interface BuildViewOptions<V> {
   flavour: ViewFlavour;
 }
 
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+const DEFAULT_ACCENT_COLOR = "#b4121b";
 const BYLINE_LIST = new Intl.ListFormat("de", { style: "long", type: "conjunction" });
 
 /**
@@ -118,6 +120,8 @@ export function buildTemplateView<V>(
   };
 
   const { brand, links } = config;
+  // The colour goes into CSS and attributes; the schema checks it, this guards hand-built configs.
+  const accentColor = HEX_COLOR.test(brand.accentColor) ? brand.accentColor : DEFAULT_ACCENT_COLOR;
   const feedback = links.feedback ? toCleanLine(links.feedback) : null;
   const view: TemplateView<V> = {
     subject: text(edition.subject),
@@ -130,8 +134,8 @@ export function buildTemplateView<V>(
       sendTimeLabel: optionalText(brand.sendTimeLabel),
       logoUrl: url(brand.logoUrl),
       websiteUrl: url(links.website),
-      accentColor: brand.accentColor,
-      accentColorDark: lightenHexColor(brand.accentColor, DARK_MODE_ACCENT_LIGHTEN),
+      accentColor,
+      accentColorDark: lightenHexColor(accentColor, DARK_MODE_ACCENT_LIGHTEN),
     },
     greeting: marker("greeting"),
     top: storyView(topStory, true),

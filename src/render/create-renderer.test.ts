@@ -318,6 +318,13 @@ describe("untrusted article text", () => {
     expect(email.text.match(/Guten Morgen, Anna!/g)).toHaveLength(1);
   });
 
+  it("ignores an accent colour that is not #rrggbb in a hand-built config", async () => {
+    const hostile = { ...config, brand: { ...config.brand, accentColor: "red;}</style><script>alert(1)</script>" } };
+    const email = await renderer.renderPreview(loadEdition("edition-minimal"), hostile);
+    expect(email.html).not.toContain("alert(1)");
+    expect(email.html).toContain("#b4121b");
+  });
+
   it("uses a different token per renderer", () => {
     const tokenOf = (r: typeof renderer) => /(sl[0-9a-f]{24})g/.exec(r.renderMjml(edition, config))?.[1];
     expect(tokenOf(createRenderer())).not.toBe(tokenOf(renderer));
