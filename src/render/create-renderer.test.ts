@@ -319,7 +319,10 @@ describe("untrusted article text", () => {
   });
 
   it("ignores an accent colour that is not #rrggbb in a hand-built config", async () => {
-    const hostile = { ...config, brand: { ...config.brand, accentColor: "red;}</style><script>alert(1)</script>" } };
+    const hostile = {
+      ...config,
+      brand: { ...config.brand, accentColor: "red;}</style><script>alert(1)</script>" },
+    };
     const email = await renderer.renderPreview(loadEdition("edition-minimal"), hostile);
     expect(email.html).not.toContain("alert(1)");
     expect(email.html).toContain("#b4121b");
