@@ -403,13 +403,12 @@ describe("parseTextArticle: headings, captions and the header", () => {
     expect(article.paragraphs[target]).toEqual({ kind, text: body[target] });
   });
 
-  it("adopts the line above a credit-only line as the caption", () => {
+  it("adopts the line directly above a credit-only line as the caption", () => {
     const text = [
       "Titelzeile",
       "Lead des Artikels.",
       "Erster Absatz im Text.",
-      "Olaf Scholz im Bundestag.",
-      "© IMAGO/Chris Emil Janßen",
+      "Olaf Scholz im Bundestag.\n© IMAGO/Chris Emil Janßen",
       "Zweiter Absatz.",
     ].join("\n\n");
     const article = parseTextArticle(text, { source: null });
@@ -422,6 +421,22 @@ describe("parseTextArticle: headings, captions and the header", () => {
     expect(article.paragraphs.map((block) => block.text)).toEqual([
       "Erster Absatz im Text.",
       "Zweiter Absatz.",
+    ]);
+  });
+
+  it("does not take a paragraph separated by a blank line for the caption of a credit-only line", () => {
+    const text = [
+      "Titelzeile",
+      "Lead des Artikels.",
+      "Erster Absatz im Text.",
+      "Älterer Eintrag.",
+      "Foto: Kay Nietfeld/dpa",
+    ].join("\n\n");
+    const article = parseTextArticle(text, { source: null });
+    expect(article.image).toEqual({ caption: null, credit: "Kay Nietfeld/dpa", url: null, alt: null });
+    expect(article.paragraphs.map((block) => block.text)).toEqual([
+      "Erster Absatz im Text.",
+      "Älterer Eintrag.",
     ]);
   });
 

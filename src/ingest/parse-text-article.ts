@@ -153,8 +153,8 @@ interface Meta {
 }
 
 type Item =
-  | { type: "text"; text: string }
-  | { type: "caption"; caption: string | null; credit: string | null }
+  | { type: "text"; text: string; group: number }
+  | { type: "caption"; caption: string | null; credit: string | null; group: number }
   | { type: "update"; header: TickerHeader };
 
 interface ImageParts {
@@ -245,16 +245,16 @@ function sortLines(lines: readonly Line[], meta: Meta, referenceDate: Date | und
     if (readBylineOrUrl(text, meta, !seenText)) continue;
     const caption = parseCaptionLine(text);
     if (caption) {
-      items.push({ type: "caption", ...caption });
+      items.push({ type: "caption", ...caption, group: line.group });
       continue;
     }
     const header = parseTickerHeader(text, { allowBare: allowBareTicker });
     if (header) {
       items.push({ type: "update", header });
-      if (header.rest !== "") items.push({ type: "text", text: header.rest });
+      if (header.rest !== "") items.push({ type: "text", text: header.rest, group: line.group });
       continue;
     }
-    items.push({ type: "text", text });
+    items.push({ type: "text", text, group: line.group });
     seenText = true;
   }
   return items;
@@ -323,7 +323,9 @@ function readBylineOrUrl(text: string, meta: Meta, inHeader: boolean): boolean {
 /**
  * Turns caption items into images and removes the caption's duplicate from the text: the seed
  * prints the caption once alone and once followed by "© credit". A credit-only line ("© AFP")
- * adopts a short text line directly above it as its caption.
+ * adopts a short text line directly above it as its caption, but only when no blank line
+ * separates them: paragraphs are blank-line separated, a caption and its credit are not, and
+ * losing a paragraph to the image would be worse than an image without caption.
  */
 function mergeCaptions(items: Item[]): ImageParts[] {
   const images: ImageParts[] = [];
@@ -336,6 +338,7 @@ function mergeCaptions(items: Item[]): ImageParts[] {
     if (
       caption === null &&
       previous?.type === "text" &&
+      previous.group === item.group &&
       textBefore &&
       previous.text.length <= MAX_ADOPTED_CAPTION_CHARS
     ) {
