@@ -117,7 +117,7 @@ export function compileMimeTemplate(options: CompileMimeOptions): MimeTemplate {
   const bottom = [
     ...(hasOneClick ? ["List-Unsubscribe-Post: List-Unsubscribe=One-Click"] : []),
     "MIME-Version: 1.0",
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    `Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"`,
   ];
   const partHeader = (type: string) =>
     `--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`;

@@ -1,0 +1,105 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createLedger, editionKeyOf } from "./ledger.js";
+
+const KEY = editionKeyOf({ date: "2026-11-26", section: "Politik", list: "subscribers" });
+const AT = "2026-11-26T06:30:00.000Z";
+const edition = { date: "2026-11-26", section: "Politik", list: "subscribers" };
+
+async function openLedger() {
+  const stateDir = await mkdtemp(join(tmpdir(), "digest-ledger-"));
+  return { stateDir, ledger: createLedger({ stateDir }) };
+}
+
+describe("createLedger", () => {
+  it("builds the edition key from date, lower-cased section and list", () => {
+    expect(KEY).toBe("2026-11-26/politik/subscribers");
+  });
+
+  it("uses WAL and reopens an existing ledger without migrating twice", async () => {
+    const { stateDir, ledger } = await openLedger();
+    expect(ledger.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    ledger.recordEditionState(KEY, { ...edition, state: "sending", startedAt: AT });
+    ledger.close();
+    const again = createLedger({ stateDir });
+    expect(again.db.pragma("user_version", { simple: true })).toBe(1);
+    expect(again.getEdition(KEY)).toMatchObject({ state: "sending", startedAt: AT, finishedAt: null });
+    again.close();
+  });
+
+  it("collapses duplicate addresses through the primary key", async () => {
+    const { ledger } = await openLedger();
+    const r = (email: string) => ({ email, name: null, fields: {} });
+    expect(ledger.addRecipients(KEY, [r("a@x.de"), r("b@x.de"), r("a@x.de")])).toEqual({
+      inserted: 2,
+      known: 1,
+    });
+    expect(ledger.addRecipients(KEY, [r("b@x.de"), r("c@x.de")])).toEqual({ inserted: 1, known: 1 });
+    expect(ledger.countDeliveries(KEY)).toEqual({ pending: 3, sending: 0, sent: 0, failed: 0, total: 3 });
+  });
+
+  it("claims in list order, never re-claims sent rows, and requeues what a crash left in flight", async () => {
+    const { ledger } = await openLedger();
+    ledger.addRecipients(
+      KEY,
+      ["a@x.de", "b@x.de", "c@x.de"].map((email) => ({ email, name: "N", fields: { k: "v" } })),
+    );
+    const first = ledger.claimPending(KEY, 0, 2, AT);
+    expect(first.map((d) => [d.email, d.fields])).toEqual([
+      ["a@x.de", { k: "v" }],
+      ["b@x.de", { k: "v" }],
+    ]);
+    const base = { editionKey: KEY, attempted: true, at: AT, messageId: "<m@x.de>" };
+    ledger.recordOutcomes([{ ...base, email: "a@x.de", status: "sent", response: "250 ok" }]);
+    // A late "sending" write never downgrades a sent row.
+    ledger.recordOutcomes([{ ...base, email: "a@x.de", status: "sending", response: "451 later" }]);
+    expect(ledger.countDeliveries(KEY)).toMatchObject({ sent: 1, sending: 1, pending: 1 });
+    expect(ledger.requeueInFlight(KEY)).toBe(1);
+    const second = ledger.claimPending(KEY, 0, 10, AT);
+    expect(second.map((d) => d.email)).toEqual(["b@x.de", "c@x.de"]);
+    expect(ledger.listDeliveries(KEY, "sent", 10)).toEqual([
+      { email: "a@x.de", response: "250 ok", attempts: 1, messageId: "<m@x.de>" },
+    ]);
+  });
+
+  it("lists editions newest first with their delivery counts, keeping fields an update leaves out", async () => {
+    const { ledger } = await openLedger();
+    ledger.recordEditionState(KEY, { ...edition, state: "sending", subject: "S", total: 1, startedAt: AT });
+    ledger.addRecipients(KEY, [{ email: "a@x.de", name: null, fields: {} }]);
+    ledger.recordEditionState(KEY, { ...edition, state: "complete", finishedAt: AT });
+    const older = editionKeyOf({ ...edition, date: "2026-11-25" });
+    ledger.recordEditionState(older, {
+      ...edition,
+      date: "2026-11-25",
+      state: "no-edition",
+      reason: "no story",
+    });
+    const listed = ledger.listEditions(10);
+    expect(listed.map((e) => [e.editionKey, e.state, e.subject, e.startedAt, e.pending])).toEqual([
+      [KEY, "complete", "S", AT, 1],
+      [older, "no-edition", null, null, 0],
+    ]);
+    expect(listed[1]?.reason).toBe("no story");
+  });
+
+  it("keeps the content an edition was first sent with", async () => {
+    const { ledger } = await openLedger();
+    const rendered = {
+      date: "2026-11-26",
+      subject: "A",
+      preheader: "",
+      html: { chunks: ["x"], slots: [] },
+      text: { chunks: ["y"], slots: [] },
+    };
+    const first = { edition: { subject: "A" } as never, rendered };
+    ledger.saveEditionContent(KEY, first, AT);
+    ledger.saveEditionContent(
+      KEY,
+      { edition: { subject: "B" } as never, rendered: { ...rendered, subject: "B" } },
+      AT,
+    );
+    expect(ledger.getEditionContent(KEY)?.rendered.subject).toBe("A");
+  });
+});
