@@ -6,8 +6,16 @@ import { createRenderer } from "../../render/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
+import { serveStudio } from "../serve-studio.js";
 
-const OPTIONS = { ...COMMON_OPTIONS, ...INPUT_OPTIONS, out: { type: "string", short: "o" } } as const;
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...INPUT_OPTIONS,
+  out: { type: "string", short: "o" },
+  serve: { type: "boolean" },
+  port: { type: "string" },
+  templates: { type: "string" },
+} as const;
 
 /** `digest preview`: writes the edition as preview files (the default command). */
 export const previewCommand: Command = {
@@ -21,12 +29,19 @@ Builds the edition from the inputs and writes DIR/digest.html, DIR/digest.txt an
 Options:
 ${INPUT_HELP}
   -o, --out DIR        folder for the preview files (default: config "previewDir", i.e. preview/)
+  --serve              instead of writing files, serve the preview studio on 127.0.0.1 (desktop,
+                       mobile, dark mode, text, headers, edition JSON, check; live reload)
+  --port N             studio port (default 7530; the next free one when taken)
+  --templates DIR      templates folder (default: the package's templates/)
 ${COMMON_HELP}
 `,
   async run(ctx) {
     const { values } = parseCommandArgs("preview", ctx.argv, OPTIONS);
+    if (values.serve || values.port !== undefined) return serveStudio(ctx, values);
     const { config, date } = resolveEditionOptions(ctx, values, { previewDir: values.out });
-    const renderer = createRenderer();
+    const renderer = createRenderer(
+      values.templates ? { templatesDir: resolve(ctx.cwd, values.templates) } : {},
+    );
     const { edition } = await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn });
     const email = await renderer.renderPreview(edition, config);
     const files = await writePreview(resolve(ctx.cwd, config.previewDir), email, edition);

@@ -1,0 +1,75 @@
+import {
+  type CheckReport,
+  composeMime,
+  deriveUnsubscribeHeaders,
+  renderAndCheckEdition,
+} from "../check/index.js";
+import type { Config } from "../config/index.js";
+import { toDigestError } from "../errors.js";
+import { readEdition } from "../pipeline.js";
+import { createRenderer } from "../render/index.js";
+import type { Edition, RenderedEmail } from "../types.js";
+
+/** Everything the studio shows for one edition date, or the error that stopped it. */
+export type StudioSnapshot =
+  | {
+      ok: true;
+      date: string;
+      edition: Edition;
+      email: RenderedEmail | null;
+      /** The message header block as `digest send` would write it (sample reader). */
+      headers: string;
+      report: CheckReport;
+      /** Inputs that were skipped, one line each. */
+      warnings: string[];
+    }
+  | { ok: false; date: string; error: string; where: string | null };
+
+export interface SnapshotRequest {
+  date: string;
+  cwd: string;
+  /** Loads the configuration afresh (it may have changed on disk); may throw. */
+  loadConfig: () => Config;
+  templatesDir?: string | undefined;
+}
+
+/**
+ * Builds the edition for `date` from the current config, inputs and templates, renders its preview
+ * and runs the pre-send gate. Never throws: a broken template, article or config becomes an
+ * `{ ok: false }` snapshot, which the studio shows instead of the email. A new renderer is
+ * created each time because the renderer reads its templates once.
+ *
+ * @example
+ * const snapshot = await readStudioSnapshot({ date: "2026-11-26", cwd, loadConfig });
+ * if (snapshot.ok) console.log(snapshot.edition.subject);
+ */
+export async function readStudioSnapshot(request: SnapshotRequest): Promise<StudioSnapshot> {
+  try {
+    const config = request.loadConfig();
+    const renderer = createRenderer(request.templatesDir ? { templatesDir: request.templatesDir } : {});
+    const warnings: string[] = [];
+    const { edition } = await readEdition(
+      { config, date: request.date },
+      { cwd: request.cwd, onWarning: (message) => warnings.push(message) },
+    );
+    const unsubscribeHeaders = deriveUnsubscribeHeaders(config);
+    const { email, report } = await renderAndCheckEdition({
+      edition,
+      config,
+      renderer,
+      sending: false,
+      headers: unsubscribeHeaders,
+    });
+    const headers = email ? headerBlock(await composeMime(email, config, unsubscribeHeaders)) : "";
+    return { ok: true, date: request.date, edition, email, headers, report, warnings };
+  } catch (thrown) {
+    const error = toDigestError(thrown);
+    return { ok: false, date: request.date, error: error.message, where: error.where ?? null };
+  }
+}
+
+function headerBlock(mime: Buffer): string {
+  const text = mime.toString("utf8");
+  const end = text.indexOf("\r\n\r\n");
+  return (end === -1 ? text : text.slice(0, end)).replace(/\r\n/g, "\n");
+}
