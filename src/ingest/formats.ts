@@ -6,6 +6,8 @@
  * INPUT_FORMATS before `TEXT_FORMAT`, which accepts anything and therefore comes last.
  */
 import type { Article } from "../types.js";
+import { FEED_FORMAT } from "./feed/feed-format.js";
+import { HTML_FORMAT } from "./html/html-format.js";
 import { parseJsonArticles } from "./parse-json-articles.js";
 import { parseTextArticle } from "./parse-text-article.js";
 
@@ -65,7 +67,7 @@ export const TEXT_FORMAT: InputFormat = {
 };
 
 /** Formats in order of sniffing priority; TEXT_FORMAT accepts anything and stays last. */
-export const INPUT_FORMATS: readonly InputFormat[] = [JSON_FORMAT, TEXT_FORMAT];
+export const INPUT_FORMATS: readonly InputFormat[] = [JSON_FORMAT, FEED_FORMAT, HTML_FORMAT, TEXT_FORMAT];
 
 /** Hints for {@link findFormat}; each is optional. */
 export interface FormatHints {

@@ -126,7 +126,7 @@ describe("readInputs", () => {
     mkdirSync(join(dir, "empty"));
     const error = await failure(["empty"]);
     expect(error.message).toMatch(
-      /^could not read any article from empty - no supported files found \(\.json, \.txt, \.text\)/,
+      /^could not read any article from empty - no supported files found \(\.json, \.rss, .*\.html, .*\.txt, \.text\)/,
     );
   });
 

@@ -1,13 +1,13 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DigestError } from "../../errors.js";
 import { type Article, ArticleSchema, type Block, type Image } from "../../types.js";
+import { deriveArticleId } from "../derive-article-id.js";
 import { htmlToBlocks, textOf } from "../html/html-to-blocks.js";
-import { makeArticleId } from "../html/make-article-id.js";
 import { parseDateValue } from "../html/parse-date-value.js";
-import { parseDateline } from "../html/parse-dateline.js";
 import { parseHtmlDocument } from "../html/parse-html-document.js";
 import { splitAuthors } from "../html/split-authors.js";
 import { splitCredit } from "../html/split-credit.js";
+import { takeDateline } from "../html/take-dateline.js";
 import { normalizeInline } from "../normalize-text.js";
 
 export interface ParseFeedOptions {
@@ -190,10 +190,10 @@ function buildArticle(fields: ItemFields, source: string | null, index: number):
     (f) => f.url !== null || f.caption !== null,
   );
   const image = fields.mediaImage ?? figure ?? null;
-  const firstParagraph = paragraphs.find((b) => b.kind === "text")?.text ?? "";
+  const dated = takeDateline(lead, paragraphs);
   const identity = fields.guid ?? fields.link ?? String(index);
   const article: Article = {
-    id: makeArticleId(`${source ?? ""}#${identity}`, headline),
+    id: deriveArticleId(`${source ?? ""}#${identity}`, headline),
     source,
     format: "feed",
     section: fields.categories[0] ?? null,
@@ -201,12 +201,12 @@ function buildArticle(fields: ItemFields, source: string | null, index: number):
     kicker: quoted?.[1]?.trim() ?? null,
     headline,
     authors,
-    agencies,
+    agencies: [...new Set([...agencies, ...dated.agencies])],
     published: parseDateValue(fields.published) ?? parseDateValue(fields.updated),
     updated: parseDateValue(fields.updated),
-    lead,
-    dateline: parseDateline(lead ?? "") ?? parseDateline(firstParagraph),
-    paragraphs,
+    lead: dated.lead,
+    dateline: dated.dateline,
+    paragraphs: dated.paragraphs,
     image,
     url: fields.link,
     fullText,

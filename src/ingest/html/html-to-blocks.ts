@@ -1,6 +1,6 @@
 import type { Block, Image } from "../../types.js";
 import { normalizeInline } from "../normalize-text.js";
-import { type FurnitureKind, furnitureKind } from "./furniture-kind.js";
+import { recognizeBoilerplate, stripGluedLeftovers } from "../recognize-boilerplate.js";
 import { splitCredit } from "./split-credit.js";
 
 /** The minimal DOM surface the walker needs; linkedom's nodes satisfy it. */
@@ -68,10 +68,11 @@ const INLINE = new Set([
   "wbr",
   "font",
 ]);
-/** Teaser links below "Auch interessant" are short; a long paragraph means the article goes on. */
-const MAX_TEASER_LINK_CHARS = 160;
-/** Promo blocks end at the next heading or at the first paragraph this long. */
-const MAX_PROMO_BLOCK_LINE_CHARS = 200;
+/**
+ * Lines of a teaser or promo block ("Auch interessant" links, ePaper pitch) are short; the block
+ * ends at the next heading or at the first paragraph longer than this.
+ */
+const MAX_BLOCK_LINE_CHARS = 160;
 
 interface RawBlock extends Block {
   /** Share of the text that sits inside links: teaser lists are nearly all link. */
@@ -218,25 +219,28 @@ function findFirst(node: DomNode, tag: string): DomNode | null {
   return null;
 }
 
+/**
+ * Drops page furniture with the text format's recogniser: a "line" goes alone, a "block" marker
+ * ("Auch interessant", "Verlagsangebot") takes the teaser links or promo lines below it along,
+ * and an "end" marker ends the article.
+ */
 function dropFurniture(raw: RawBlock[]): Block[] {
   const blocks: Block[] = [];
-  let skipping: FurnitureKind | null = null;
+  let inBlock = false;
   for (const block of raw) {
-    const kind = furnitureKind(block.text);
+    const text = stripGluedLeftovers(block.text);
+    const kind = text === "" ? "line" : recognizeBoilerplate(text);
     if (kind === "end") break;
-    if (kind === "teaser-block" || kind === "promo-block") {
-      skipping = kind;
+    if (kind === "block") {
+      inBlock = true;
       continue;
     }
-    if (kind !== null) continue;
-    if (skipping === "teaser-block") {
-      if (block.kind === "text" && (block.linkShare > 0.5 || block.text.length <= MAX_TEASER_LINK_CHARS))
-        continue;
-    } else if (skipping === "promo-block") {
-      if (block.kind === "text" && block.text.length < MAX_PROMO_BLOCK_LINE_CHARS) continue;
-    }
-    skipping = null;
-    blocks.push({ kind: block.kind, text: block.text });
+    if (kind === "line") continue;
+    // HTML has no blank lines to end a block: teaser links are short or mostly link text.
+    if (inBlock && block.kind === "text" && (block.linkShare > 0.5 || text.length <= MAX_BLOCK_LINE_CHARS))
+      continue;
+    inBlock = false;
+    blocks.push({ kind: block.kind, text });
   }
   return blocks;
 }

@@ -1,16 +1,16 @@
 import { Readability } from "@mozilla/readability";
 import { DigestError } from "../../errors.js";
 import { type Article, ArticleSchema, type Block, type Image } from "../../types.js";
+import { deriveArticleId } from "../derive-article-id.js";
 import { MARKERS } from "../markers.js";
 import { normalizeInline } from "../normalize-text.js";
 import { htmlToBlocks } from "./html-to-blocks.js";
-import { makeArticleId } from "./make-article-id.js";
 import { parseBreadcrumbMarkup } from "./parse-breadcrumb-markup.js";
 import { parseDateValue } from "./parse-date-value.js";
-import { parseDateline } from "./parse-dateline.js";
 import { type HtmlDocument, parseHtmlDocument } from "./parse-html-document.js";
 import { parseJsonLd } from "./parse-json-ld.js";
 import { splitAuthors } from "./split-authors.js";
+import { takeDateline } from "./take-dateline.js";
 
 export interface ParseHtmlOptions {
   /** File path or URL, for the id, `Article.source` and error messages. */
@@ -92,8 +92,13 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
 
   const description = ld.description ?? meta.get("og:description") ?? meta.get("description") ?? null;
   const { bylines, blocks } = takeBylines(body.blocks);
-  const { lead, paragraphs } = splitLead(blocks, description, headline);
-  const firstParagraph = paragraphs.find((b) => b.kind === "text")?.text ?? "";
+  const split = splitLead(blocks, description, headline);
+  const {
+    dateline,
+    lead,
+    paragraphs,
+    agencies: datelineAgencies,
+  } = takeDateline(split.lead, split.paragraphs);
 
   const authorValues =
     ld.authors.length > 0 ? ld.authors : [...bylines, ...authorsFromMarkup(document, meta)].slice(0, 1);
@@ -102,7 +107,7 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
   const url = absolute(ld.url ?? linkHref(document, "canonical") ?? meta.get("og:url") ?? null, base) ?? base;
 
   const article: Article = {
-    id: makeArticleId(source, headline),
+    id: deriveArticleId(source, headline),
     source,
     format: "html",
     section,
@@ -110,7 +115,7 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
     kicker: kicker ?? null,
     headline,
     authors,
-    agencies,
+    agencies: [...new Set([...agencies, ...datelineAgencies])],
     published: parseDateValue(
       ld.datePublished ?? meta.get("article:published_time") ?? meta.get("date") ?? timeAttribute(document),
     ),
@@ -118,7 +123,7 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
       ld.dateModified ?? meta.get("article:modified_time") ?? meta.get("og:updated_time"),
     ),
     lead,
-    dateline: parseDateline(lead ?? "") ?? parseDateline(firstParagraph),
+    dateline,
     paragraphs,
     image: chooseImage(ld.image, meta, figures, base),
     url,

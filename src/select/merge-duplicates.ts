@@ -1,0 +1,157 @@
+import type { Article } from "../types.js";
+import { tokenize } from "./classify-politics.js";
+import { containment, jaccard, shingles } from "./shingles.js";
+
+/** A story and the other versions of it that were merged into it. */
+export interface MergedStory {
+  article: Article;
+  /** The versions dropped in its favour (other sources of the same story). */
+  duplicates: Article[];
+}
+
+/** Word 3-grams: long enough to be specific to a text, short enough to survive light edits. */
+const SHINGLE_WORDS = 3;
+/** How much text identifies a story: the headline, the lead and the first paragraphs. */
+const FINGERPRINT_PARAGRAPHS = 3;
+/** Two texts sharing this share of the shorter one's shingles tell the same story (agency copy). */
+const MIN_CONTAINMENT = 0.6;
+/** Containment of tiny texts is noise: both sides need this many shingles. */
+const MIN_SHINGLES = 8;
+/** Headlines sharing this share of their content words (Jaccard) name the same story. */
+const MIN_HEADLINE_JACCARD = 0.6;
+/** Content words of a headline are the longer ones; "der", "und", "mit" say nothing about the story. */
+const MIN_CONTENT_WORD_CHARS = 4;
+/** Headlines with fewer content words than this are too short to compare on their own. */
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * Merges near-duplicate stories from several sources (a feed item and the page it links to, two
+ * outlets running the same agency copy). Two articles are the same story when their headlines
+ * share ≥ 60 % of their content words (Jaccard), or when ≥ 60 % of the word 3-gram shingles of
+ * the shorter text (headline, lead, first paragraphs) occur in the other (containment — a
+ * summary inside a full text scores high, where Jaccard would not). Duplicates are grouped
+ * transitively; each group keeps its richest version — full text over summary, then the longer
+ * body, then more metadata — and fields that version lacks (URL, image, section, publication date,
+ * kicker, authors) are filled from the others. Input order is kept.
+ *
+ * @example
+ * mergeDuplicates([feedItem, fullPage]) // → [{ article: fullPage (with the feed's URL if it had none), duplicates: [feedItem] }]
+ */
+export function mergeDuplicates(articles: readonly Article[]): MergedStory[] {
+  const prints = articles.map(fingerprint);
+  const parent = articles.map((_, index) => index);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    parent[i] = root;
+    return root;
+  };
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = i + 1; j < articles.length; j++) {
+      if (find(i) !== find(j) && isSameStory(prints[i] as Fingerprint, prints[j] as Fingerprint)) {
+        parent[find(j)] = find(i);
+      }
+    }
+  }
+  const groups = new Map<number, Article[]>();
+  articles.forEach((article, index) => {
+    const root = find(index);
+    groups.set(root, [...(groups.get(root) ?? []), article]);
+  });
+  return [...groups.values()].map((group) => {
+    const ranked = [...group].sort(compareRichness);
+    const [richest, ...others] = ranked as [Article, ...Article[]];
+    return { article: fillFrom(richest, others), duplicates: others };
+  });
+}
+
+/**
+ * Orders versions of one story richest first: full text before summary-only, longer body,
+ * more metadata.
+ *
+ * @example
+ * [summaryItem, fullPage].sort(compareRichness)[0] === fullPage // → true
+ */
+export function compareRichness(a: Article, b: Article): number {
+  if (a.fullText !== b.fullText) return a.fullText ? -1 : 1;
+  const length = bodyChars(b) - bodyChars(a);
+  if (length !== 0) return length;
+  return metadataCount(b) - metadataCount(a);
+}
+
+interface Fingerprint {
+  headlineWords: Set<string>;
+  textShingles: Set<string>;
+}
+
+function fingerprint(article: Article): Fingerprint {
+  const text = [
+    article.headline,
+    article.lead ?? "",
+    ...article.paragraphs
+      .filter((b) => b.kind === "text")
+      .slice(0, FINGERPRINT_PARAGRAPHS)
+      .map((b) => b.text),
+  ].join(" ");
+  return {
+    headlineWords: new Set(
+      tokenize(article.headline).filter((w) => w.length >= MIN_CONTENT_WORD_CHARS && !w.includes("-")),
+    ),
+    textShingles: shingles(text, SHINGLE_WORDS),
+  };
+}
+
+function isSameStory(a: Fingerprint, b: Fingerprint): boolean {
+  if (
+    a.headlineWords.size >= MIN_HEADLINE_WORDS &&
+    b.headlineWords.size >= MIN_HEADLINE_WORDS &&
+    jaccard(a.headlineWords, b.headlineWords) >= MIN_HEADLINE_JACCARD
+  ) {
+    return true;
+  }
+  return (
+    a.textShingles.size >= MIN_SHINGLES &&
+    b.textShingles.size >= MIN_SHINGLES &&
+    containment(a.textShingles, b.textShingles) >= MIN_CONTAINMENT
+  );
+}
+
+function bodyChars(article: Article): number {
+  return article.paragraphs.reduce((sum, block) => sum + block.text.length, 0);
+}
+
+function metadataCount(article: Article): number {
+  return [
+    article.section,
+    article.kicker,
+    article.lead,
+    article.dateline,
+    article.published,
+    article.url,
+    article.image,
+    article.authors.length > 0 ? article.authors : null,
+  ].filter((value) => value !== null).length;
+}
+
+function fillFrom(base: Article, others: readonly Article[]): Article {
+  const pick = <K extends keyof Article>(key: K): Article[K] => {
+    if (base[key] !== null) return base[key];
+    return others.find((o) => o[key] !== null)?.[key] ?? base[key];
+  };
+  const withSection =
+    base.section === null && base.breadcrumbs.length === 0
+      ? others.find((o) => o.section !== null)
+      : undefined;
+  const withAuthors = base.authors.length === 0 ? others.find((o) => o.authors.length > 0) : undefined;
+  return {
+    ...base,
+    section: withSection?.section ?? base.section,
+    breadcrumbs: withSection?.breadcrumbs ?? base.breadcrumbs,
+    kicker: pick("kicker"),
+    published: pick("published"),
+    url: pick("url"),
+    image: pick("image"),
+    authors: withAuthors?.authors ?? base.authors,
+    agencies: base.agencies.length > 0 ? base.agencies : (withAuthors?.agencies ?? base.agencies),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Evaluates the German politics classifier (src/select/classify-politics.ts) on the hand-written,
+ * labelled articles in test/eval/data/classifier/articles.jsonl: politics vs. Sport, Wirtschaft,
+ * Kultur, Panorama, Wissen, Reise, Auto. Prints accuracy, precision, recall and the misclassified
+ * headlines. Run through `npm run eval`, or alone: `npx tsx test/eval/classifier.eval.ts`.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { classifyPolitics } from "../../src/select/index.js";
+
+interface LabelledArticle {
+  section: string;
+  headline: string;
+  text: string;
+}
+
+const DATA_FILE = fileURLToPath(new URL("./data/classifier/articles.jsonl", import.meta.url));
+
+export async function run(): Promise<void> {
+  const articles = readFileSync(DATA_FILE, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as LabelledArticle);
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  const wrong: string[] = [];
+  for (const article of articles) {
+    const actual = article.section === "Politik";
+    const verdict = classifyPolitics({ headline: article.headline, text: article.text });
+    if (verdict.politics && actual) tp++;
+    else if (verdict.politics) fp++;
+    else if (actual) fn++;
+    else tn++;
+    if (verdict.politics !== actual) {
+      wrong.push(
+        `  [${article.section}] ${article.headline} (score ${verdict.score}: ${verdict.evidence.join(", ")})`,
+      );
+    }
+  }
+  const total = articles.length;
+  const politics = tp + fn;
+  console.log(`classifier.articles: ${total} (${politics} Politik, ${total - politics} other sections)`);
+  console.log(`classifier.accuracy: ${((tp + tn) / total).toFixed(3)}`);
+  console.log(`classifier.precision: ${(tp / Math.max(1, tp + fp)).toFixed(3)}`);
+  console.log(`classifier.recall: ${(tp / Math.max(1, politics)).toFixed(3)}`);
+  console.log(`classifier.misclassified: ${wrong.length}`);
+  for (const line of wrong) console.log(line);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
