@@ -63,6 +63,12 @@ export const KeyPointSchema = z.object({
   text: z.string(),
   paragraph: z.number().int().min(0).describe("index into Article.paragraphs"),
   sentence: z.number().int().min(0).describe("index of the sentence inside that paragraph"),
+  update: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("live tickers: index into Article.updates; `paragraph` then indexes that update's paragraphs"),
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 

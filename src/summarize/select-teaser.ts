@@ -1,0 +1,90 @@
+/**
+ * The teaser: the lead when the article has one, otherwise the best opening sentences.
+ * Always whole sentences within the character budget; never a bare dateline.
+ */
+import type { Article } from "../types.js";
+import type { SentenceUnit } from "./collect-sentences.js";
+import { splitSentences } from "./split-sentences.js";
+import { stripDateline } from "./strip-dateline.js";
+
+export interface Teaser {
+  text: string;
+  /** Body sentences used (empty when the teaser is the lead): key points must not repeat them. */
+  used: SentenceUnit[];
+}
+
+/** Opening sentences considered for the first teaser sentence when there is no lead. */
+const OPENING_WINDOW_SENTENCES = 4;
+/** At most this many sentences make a teaser: it is a teaser, not a paragraph. */
+const MAX_TEASER_SENTENCES = 3;
+
+/**
+ * Chooses the teaser: the lead trimmed to whole sentences within `maxChars`; without a lead the
+ * first self-contained opening sentence (not a question, fragment, dangling reference or bare
+ * quote) plus the sentences that follow it in the same paragraph while they fit. When no whole
+ * sentence fits, the shortest opening sentence is cut at a word boundary with "…" — the only
+ * case in which a teaser is not whole sentences.
+ *
+ * @example
+ * selectTeaser(article, collectSentences(article).units, 300).text; // → the lead, or the opening
+ */
+export function selectTeaser(article: Article, units: readonly SentenceUnit[], maxChars: number): Teaser {
+  const lead = article.lead?.trim() ?? "";
+  if (lead.length > 0) {
+    const sentences = splitSentences(lead).map((sentence, index) =>
+      index === 0 ? stripDateline(sentence, article.dateline, true) : sentence,
+    );
+    const fitted = fitSentences(sentences, maxChars);
+    if (fitted.length > 0) return { text: fitted.join(" "), used: [] };
+  }
+  const opening = units.filter((unit) => !unit.traits.boilerplate).slice(0, OPENING_WINDOW_SENTENCES);
+  const first =
+    opening.find((unit) => isTeaserWorthy(unit) && unit.text.length <= maxChars) ??
+    opening.find((unit) => unit.text.length <= maxChars && !unit.traits.fragment);
+  if (first !== undefined) {
+    const used = [first];
+    let length = first.text.length;
+    for (const unit of units.slice(units.indexOf(first) + 1)) {
+      if (
+        used.length >= MAX_TEASER_SENTENCES ||
+        unit.paragraph !== first.paragraph ||
+        unit.update !== first.update
+      )
+        break;
+      if (!isTeaserWorthy(unit, true) || length + 1 + unit.text.length > maxChars) break;
+      used.push(unit);
+      length += 1 + unit.text.length;
+    }
+    return { text: used.map((unit) => unit.text).join(" "), used };
+  }
+  const fallbackSource = lead.length > 0 ? splitSentences(lead) : opening.map((unit) => unit.text);
+  const shortest = [...fallbackSource].sort((a, b) => a.length - b.length)[0];
+  if (shortest === undefined) return { text: "", used: [] };
+  return { text: cutAtWord(shortest, maxChars), used: [] };
+}
+
+function isTeaserWorthy(unit: SentenceUnit, continuing = false): boolean {
+  const { traits } = unit;
+  if (traits.boilerplate || traits.question || traits.fragment || traits.speakerlessQuote) return false;
+  return continuing || !traits.dangling;
+}
+
+/** The leading sentences whose joined length stays within `maxChars`. */
+function fitSentences(sentences: readonly string[], maxChars: number): string[] {
+  const fitted: string[] = [];
+  let length = 0;
+  for (const sentence of sentences) {
+    const added = fitted.length === 0 ? sentence.length : length + 1 + sentence.length;
+    if (added > maxChars) break;
+    fitted.push(sentence);
+    length = added;
+  }
+  return fitted;
+}
+
+function cutAtWord(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, "")}…`;
+}

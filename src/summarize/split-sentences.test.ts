@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "./split-sentences.js";
+
+describe("splitSentences", () => {
+  it.each([
+    [
+      "spaced abbreviation",
+      "Es kamen z. B. Ärzte. Dann gingen sie.",
+      ["Es kamen z. B. Ärzte.", "Dann gingen sie."],
+    ],
+    [
+      "unspaced abbreviation",
+      "Es kamen z.B. Ärzte. Dann gingen sie.",
+      ["Es kamen z.B. Ärzte.", "Dann gingen sie."],
+    ],
+    ["title", "Dr. Müller und Prof. Dr. Weber kamen.", ["Dr. Müller und Prof. Dr. Weber kamen."]],
+    ["law reference", "Das regelt Art. 5 Abs. 2 GG. Er gilt.", ["Das regelt Art. 5 Abs. 2 GG.", "Er gilt."]],
+    [
+      "u. a. before a party name",
+      "Es stimmten u. a. Die Linke und die AfD dagegen.",
+      ["Es stimmten u. a. Die Linke und die AfD dagegen."],
+    ],
+    [
+      "usw. at the end",
+      "Es gab Brot, Käse usw. Dann kam der Nachtisch.",
+      ["Es gab Brot, Käse usw.", "Dann kam der Nachtisch."],
+    ],
+    ["Mrd. before a noun", "Es geht um 5 Mrd. Euro für die Bahn.", ["Es geht um 5 Mrd. Euro für die Bahn."]],
+    [
+      "v. Chr. at the end",
+      "Das war 44 v. Chr. Damals starb Caesar.",
+      ["Das war 44 v. Chr.", "Damals starb Caesar."],
+    ],
+    ["date", "Am Mittwoch (15. Juni) betonte Xi das.", ["Am Mittwoch (15. Juni) betonte Xi das."]],
+    ["ordinal after a determiner", "Der 3. Oktober ist ein Feiertag.", ["Der 3. Oktober ist ein Feiertag."]],
+    ["ordinal noun", "Im 20. Jahrhundert war das anders.", ["Im 20. Jahrhundert war das anders."]],
+    ["number at the end", "Siehe Seite 12. Dort steht mehr.", ["Siehe Seite 12.", "Dort steht mehr."]],
+    ["year at the end", "Das geschah 2022. Russland griff an.", ["Das geschah 2022.", "Russland griff an."]],
+    [
+      "times and numbers",
+      "Um 7.30 Uhr kostete es 1.000.000 Euro, 3,5 Prozent mehr.",
+      ["Um 7.30 Uhr kostete es 1.000.000 Euro, 3,5 Prozent mehr."],
+    ],
+    ["initial before a surname", "Frank-Walter S. Steinmeier kam.", ["Frank-Walter S. Steinmeier kam."]],
+    [
+      "initial at the end",
+      "Angeklagt ist Frank-Walter S. Er schweigt.",
+      ["Angeklagt ist Frank-Walter S.", "Er schweigt."],
+    ],
+    [
+      "attributed quote with two sentences",
+      "„Das ist gut. Wir machen weiter“, sagte sie. Dann ging sie.",
+      ["„Das ist gut. Wir machen weiter“, sagte sie.", "Dann ging sie."],
+    ],
+    [
+      "sentence ending inside a quote",
+      "Er sagte: „Wir kommen.“ Dann ging er.",
+      ["Er sagte: „Wir kommen.“", "Dann ging er."],
+    ],
+    [
+      "guillemets with exclamation",
+      "»Nein!«, rief sie. »Nie!« Die Menge jubelte.",
+      ["»Nein!«, rief sie.", "»Nie!«", "Die Menge jubelte."],
+    ],
+    [
+      "question inside a quote",
+      "„Wer zahlt?“, fragte er. Niemand antwortete.",
+      ["„Wer zahlt?“, fragte er.", "Niemand antwortete."],
+    ],
+    ["aside in parentheses", "Er zahlte 5 (!) Euro.", ["Er zahlte 5 (!) Euro."]],
+    ["ellipsis", "Er zögerte … Dann ging er.", ["Er zögerte …", "Dann ging er."]],
+    [
+      "url and e-mail",
+      "Infos unter www.bund.de. Mail an info@bund.de. Danke.",
+      ["Infos unter www.bund.de.", "Mail an info@bund.de.", "Danke."],
+    ],
+    [
+      "ticker header",
+      "Update vom 14. März, 13.10 Uhr: Die Regierung tagt.",
+      ["Update vom 14. März, 13.10 Uhr:", "Die Regierung tagt."],
+    ],
+    [
+      "list items",
+      "Die Forderungen:\n- mehr Geld\n- weniger Arbeit",
+      ["Die Forderungen:", "- mehr Geld", "- weniger Arbeit"],
+    ],
+    [
+      "heading line",
+      "Neue Regeln ab Januar\nDas Kabinett hat entschieden.",
+      ["Neue Regeln ab Januar", "Das Kabinett hat entschieden."],
+    ],
+    ["dateline split over lines", "Berlin –\nDie Regierung tagt.", ["Berlin – Die Regierung tagt."]],
+    [
+      "paragraphs",
+      "Erster Absatz ohne Punkt\n\nZweiter Absatz.",
+      ["Erster Absatz ohne Punkt", "Zweiter Absatz."],
+    ],
+    ["non-breaking spaces", "Es kamen z.\u00a0B. Ärzte.", ["Es kamen z. B. Ärzte."]],
+  ])("%s", (_name, text, expected) => {
+    expect(splitSentences(text)).toEqual(expected);
+  });
+
+  it("returns no sentences for blank text", () => {
+    expect(splitSentences(" \n\n ")).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type Article, ArticleSchema } from "../types.js";
+import { assessSentence } from "./assess-sentence.js";
+import { splitSentences } from "./split-sentences.js";
+import { summarizeArticle } from "./summarize-article.js";
+
+const seed = ArticleSchema.parse(
+  JSON.parse(
+    readFileSync(new URL("../../test/fixtures/summarize/seed-article.json", import.meta.url), "utf8"),
+  ),
+);
+
+function article(fields: Partial<Article> & Pick<Article, "headline" | "paragraphs">): Article {
+  return ArticleSchema.parse({
+    id: "test",
+    source: null,
+    format: "json",
+    section: "Politik",
+    breadcrumbs: [],
+    kicker: null,
+    authors: [],
+    published: null,
+    lead: null,
+    dateline: null,
+    image: null,
+    ...fields,
+  });
+}
+
+/** The five facts issue 3 names for the seed, each recognised by words only its sentences use. */
+const SEED_TOPICS: Record<string, RegExp> = {
+  pledge: /Souveränität und Sicherheit/,
+  refusal: /geweigert|ungesetzlichen/,
+  military: /militärischen Beziehungen|strategische Koordination/,
+  unlikely: /unwahrscheinlich/,
+  economy: /Zusammenarbeit in den Bereichen|wirtschaftliche und infrastrukturelle/,
+};
+
+describe("summarizeArticle on the seed", () => {
+  const summary = summarizeArticle(seed);
+
+  it("uses the lead as the teaser", () => {
+    expect(summary.teaser).toBe(seed.lead);
+  });
+
+  it("gives 3–5 key points covering at least four of the five facts", () => {
+    expect(summary.keyPoints.length).toBeGreaterThanOrEqual(3);
+    expect(summary.keyPoints.length).toBeLessThanOrEqual(5);
+    const covered = Object.entries(SEED_TOPICS).filter(([, pattern]) =>
+      summary.keyPoints.some((point) => pattern.test(point.text)),
+    );
+    expect(
+      covered.map(([topic]) => topic).length,
+      JSON.stringify(summary.keyPoints, null, 2),
+    ).toBeGreaterThanOrEqual(4);
+  });
+
+  it("opens no key point on a dangling reference", () => {
+    for (const point of summary.keyPoints)
+      expect(assessSentence(point.text).dangling, point.text).toBe(false);
+  });
+
+  it("points at the sentence each key point comes from, in article order", () => {
+    for (const point of summary.keyPoints) {
+      const block = seed.paragraphs[point.paragraph];
+      expect(block?.kind).toBe("text");
+      expect(splitSentences(block?.text ?? "")[point.sentence]).toBe(point.text);
+    }
+    const order = summary.keyPoints.map((point) => point.paragraph * 100 + point.sentence);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});
+
+describe("teaser without a lead", () => {
+  it("takes whole opening sentences within the limit, without the dateline", () => {
+    const { teaser } = summarizeArticle(
+      article({
+        headline: "Bundestag beschließt Haushalt",
+        dateline: "Berlin",
+        paragraphs: [
+          {
+            kind: "text",
+            text: "Berlin – Der Bundestag hat den Haushalt für 2025 beschlossen. Die Koalition stimmte geschlossen dafür. Die Opposition kritisierte die hohe Neuverschuldung scharf und kündigte eine Klage in Karlsruhe an, weil die Schuldenbremse umgangen werde.",
+          },
+          {
+            kind: "text",
+            text: "Finanzminister Lindner verteidigte den Etat. Er sprach von einem soliden Haushalt.",
+          },
+        ],
+      }),
+      { teaserChars: 120 },
+    );
+    expect(teaser).toBe(
+      "Der Bundestag hat den Haushalt für 2025 beschlossen. Die Koalition stimmte geschlossen dafür.",
+    );
+  });
+
+  it.each([
+    [
+      "a lead longer than the limit is cut to whole sentences",
+      "Erster Satz der Einleitung. Zweiter Satz, der nicht mehr passt.",
+      40,
+      "Erster Satz der Einleitung.",
+    ],
+  ])("%s", (_name, lead, teaserChars, expected) => {
+    const { teaser } = summarizeArticle(
+      article({
+        headline: "Titel",
+        lead,
+        paragraphs: [{ kind: "text", text: "Ein Absatz mit genug Wörtern für einen Satz." }],
+      }),
+      { teaserChars },
+    );
+    expect(teaser).toBe(expected);
+  });
+});
+
+describe("key points", () => {
+  it("never come from headings and never repeat the teaser", () => {
+    const input = article({
+      headline: "Streit um die Rente",
+      paragraphs: [
+        {
+          kind: "text",
+          text: "Die Koalition streitet über die Rente mit 63. Die Union will sie abschaffen.",
+        },
+        { kind: "heading", text: "Die SPD will die Rente mit 63 behalten" },
+        {
+          kind: "text",
+          text: "Die SPD will die Rente mit 63 behalten und droht mit einem Bruch der Koalition.",
+        },
+        {
+          kind: "text",
+          text: "Arbeitsminister Heil legte ein Gutachten vor, das die Kosten auf 30 Milliarden Euro beziffert.",
+        },
+        {
+          kind: "text",
+          text: "Die Gewerkschaften kündigten Proteste in mehreren Städten für den kommenden Samstag an.",
+        },
+      ],
+    });
+    const { teaser, keyPoints } = summarizeArticle(input);
+    expect(teaser).toBe("Die Koalition streitet über die Rente mit 63. Die Union will sie abschaffen.");
+    for (const point of keyPoints) {
+      expect(input.paragraphs[point.paragraph]?.kind).toBe("text");
+      expect(teaser).not.toContain(point.text);
+    }
+    expect(keyPoints.length).toBe(3);
+  });
+
+  it("come from the summary and the newest ticker updates, not old entries", () => {
+    const events = [
+      "Ungarn blockierte zunächst die Aufnahme weiterer Oligarchen in die Sanktionsliste.",
+      "Die Kommission legte einen Kompromiss zu Ausnahmen für Öllieferungen per Pipeline vor.",
+      "Kanzler Scholz traf den ungarischen Regierungschef Orbán zu einem Gespräch am Rande.",
+      "Die baltischen Staaten forderten schärfere Maßnahmen gegen die russische Schattenflotte.",
+      "Frankreichs Präsident Macron warb für gemeinsame Schulden zur Finanzierung der Verteidigung.",
+      "Die Außenminister berieten am Vormittag über weitere Militärhilfe für die Ukraine.",
+      "Ratspräsident Costa eröffnete den Gipfel mit einem Appell zur Geschlossenheit.",
+      "Vor dem Ratsgebäude demonstrierten Landwirte gegen das Mercosur-Abkommen.",
+      "Die Delegationen trafen am Morgen in Brüssel ein, der Verkehr im Europaviertel stockte.",
+      "Die Polizei sperrte das Europaviertel am frühen Morgen weiträumig ab.",
+      "Diplomaten erwarteten schwierige Gespräche über die Finanzierung der Ukraine-Hilfe.",
+      "Der Gipfel sollte nach Angaben des Rates um zehn Uhr beginnen.",
+    ];
+    const updates = events.map((text, index) => ({
+      label: `Update vom 14. März, ${20 - index}.00 Uhr`,
+      time: null,
+      paragraphs: [text],
+    }));
+    const input = article({
+      headline: "EU-Gipfel im Liveticker",
+      paragraphs: [
+        {
+          kind: "text",
+          text: "Die EU-Staaten ringen in Brüssel um ein neues Sanktionspaket gegen Russland.",
+        },
+      ],
+      updates,
+    });
+    const { teaser, keyPoints } = summarizeArticle(input);
+    expect(teaser).toBe("Die EU-Staaten ringen in Brüssel um ein neues Sanktionspaket gegen Russland.");
+    expect(keyPoints.length).toBeGreaterThanOrEqual(3);
+    for (const point of keyPoints) {
+      expect(point.update).toBeDefined();
+      expect(point.update).toBeLessThan(6);
+      expect(updates[point.update ?? 0]?.paragraphs[point.paragraph]).toContain(point.text);
+    }
+  });
+});

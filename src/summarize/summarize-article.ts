@@ -1,0 +1,47 @@
+/**
+ * The summarize stage for one article: teaser plus key points. Pure: no I/O, no clock.
+ */
+import type { Article, Summary } from "../types.js";
+import { collectSentences } from "./collect-sentences.js";
+import { selectKeyPoints } from "./select-key-points.js";
+import { selectTeaser } from "./select-teaser.js";
+
+export interface SummarizeOptions {
+  /** Maximum teaser length in characters. */
+  teaserChars: number;
+  keyPointsMin: number;
+  keyPointsMax: number;
+  /** Preferred maximum length of one key point in characters. */
+  keyPointChars: number;
+}
+
+/** Defaults from the 7:30 digest layout: a 300-character teaser, 3–5 points of ≤ 220 characters. */
+export const DEFAULT_SUMMARIZE_OPTIONS: Readonly<SummarizeOptions> = {
+  teaserChars: 300,
+  keyPointsMin: 3,
+  keyPointsMax: 5,
+  keyPointChars: 220,
+};
+
+/**
+ * Summarizes an article into a teaser and 3–5 key points.
+ *
+ * For live tickers (`article.updates` non-empty) the candidates are the summary paragraphs and the
+ * newest updates only; older entries are left out.
+ *
+ * @example
+ * const { teaser, keyPoints } = summarizeArticle(article);
+ * // teaser: the lead (≤ 300 chars, whole sentences); keyPoints: [{ text, paragraph, sentence }, …]
+ */
+export function summarizeArticle(article: Article, options: Partial<SummarizeOptions> = {}): Summary {
+  const settings = { ...DEFAULT_SUMMARIZE_OPTIONS, ...options };
+  const { units, wordCount, isTicker } = collectSentences(article);
+  const teaser = selectTeaser(article, units, settings.teaserChars);
+  const titleText = [article.kicker ?? "", article.headline, article.lead ?? ""].join(" ");
+  const keyPoints = selectKeyPoints(
+    units,
+    { titleText, teaserText: teaser.text, teaserUnits: teaser.used, wordCount, isTicker },
+    settings,
+  );
+  return { teaser: teaser.text, keyPoints };
+}
