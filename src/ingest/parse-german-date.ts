@@ -156,16 +156,7 @@ function inferYear(
 }
 
 function wallClock(date: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(date);
+  const parts = formatterFor(timeZone, "parts").formatToParts(date);
   const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return {
     year: get("year"),
@@ -177,9 +168,49 @@ function wallClock(date: Date, timeZone: string): WallClock {
   };
 }
 
+/** Creating an Intl.DateTimeFormat costs ~100× formatting with one: keep one per zone and kind. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string, kind: "parts" | "offset"): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let formatter = FORMATTERS.get(key);
+  if (formatter === undefined) {
+    formatter =
+      kind === "parts"
+        ? new Intl.DateTimeFormat("en-US", {
+            timeZone,
+            hourCycle: "h23",
+            year: "numeric",
+            month: "numeric",
+            day: "numeric",
+            hour: "numeric",
+            minute: "numeric",
+            second: "numeric",
+          })
+        : new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Offsets change only on whole hours (DST switches), so one lookup per zone and hour suffices. */
+const OFFSETS = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 10_000;
+const MS_PER_HOUR = 3_600_000;
+
 function offsetMinutes(date: Date, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(date.getTime() / MS_PER_HOUR)}`;
+  const cached = OFFSETS.get(key);
+  if (cached !== undefined) return cached;
+  const offset = lookUpOffsetMinutes(date, timeZone);
+  if (OFFSETS.size >= MAX_CACHED_OFFSETS) OFFSETS.clear();
+  OFFSETS.set(key, offset);
+  return offset;
+}
+
+function lookUpOffsetMinutes(date: Date, timeZone: string): number {
   const name =
-    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+    formatterFor(timeZone, "offset")
       .formatToParts(date)
       .find((part) => part.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);

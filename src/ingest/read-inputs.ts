@@ -17,6 +17,8 @@ import { isUrlInput, readUrlInput, type UrlReader } from "./url-reader.js";
 
 /** The default size cap of one input (config `limits.inputBytes`). */
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/** Files read at the same time: enough to hide disk latency, few enough to stay far from fd limits. */
+const READ_CONCURRENCY = 16;
 /** How deep folders are searched: the folder itself plus two levels ("in/feeds/2024/"). */
 export const MAX_FOLDER_DEPTH = 3;
 
@@ -59,70 +61,42 @@ export async function readInputs(
     throw new DigestError("E_INPUT", "no input given - pass at least one file, folder or URL.", {});
   }
   const formats = options.formats ?? INPUT_FORMATS;
+  const tasks = await planReads(inputs, options, formats);
+  // Reads run in parallel (I/O bound); results are taken in input order, so output is stable.
+  const outcomes = await mapConcurrently(tasks, READ_CONCURRENCY, async (task) => {
+    if (task.read === null) return { task, articles: [] };
+    try {
+      return { task, articles: await task.read() };
+    } catch (error) {
+      if (!isDigestError(error, "E_INPUT")) throw error;
+      return { task, error };
+    }
+  });
+
   const articles: Article[] = [];
   const warnings: string[] = [];
   const failures: DigestError[] = [];
-  const seen = new Set<string>();
-  let candidates = 0;
-
   const skip = (error: DigestError): void => {
     failures.push(error);
     warnings.push(`skipped ${error.message.replace(/^could not read /, "")}`);
   };
-  const take = async (source: string, read: () => Promise<Article[]>): Promise<void> => {
-    candidates++;
-    try {
-      const found = await read();
-      if (found.length === 0) {
-        skip(
-          new DigestError("E_INPUT", `could not read ${source} - it holds no articles.`, { where: source }),
-        );
-      }
-      articles.push(...found);
-    } catch (error) {
-      if (!isDigestError(error, "E_INPUT")) throw error;
-      skip(error);
-    }
-  };
-
-  for (const input of inputs) {
-    if (isUrlInput(input)) {
-      if (seen.has(input)) continue;
-      seen.add(input);
-      await take(input, () => readOneUrl(input, options, formats));
-      continue;
-    }
-    const absolute = isAbsolute(input) ? input : resolve(options.cwd, input);
-    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
-      const why =
-        error.code === "ENOENT"
-          ? "no such file or folder"
-          : `it cannot be opened (${error.code ?? error.message})`;
-      throw new DigestError(
-        "E_INPUT",
-        `could not read ${input} - ${why}. Check the path and the current folder.`,
-        {
-          where: input,
-          cause: error,
-        },
+  for (const outcome of outcomes) {
+    const { task } = outcome;
+    if (task.read === null) {
+      warnings.push(task.warning);
+    } else if ("error" in outcome) {
+      skip(outcome.error);
+    } else if (outcome.articles.length === 0) {
+      skip(
+        new DigestError("E_INPUT", `could not read ${task.source} - it holds no articles.`, {
+          where: task.source,
+        }),
       );
-    });
-    if (info.isDirectory()) {
-      const files = await listFolder(absolute, input, formats, 1);
-      if (files.length === 0) {
-        warnings.push(`skipped ${input} - the folder holds no supported files (${supportedList(formats)}).`);
-      }
-      for (const file of files) {
-        if (seen.has(file.absolute)) continue;
-        seen.add(file.absolute);
-        await take(file.source, () => readOneFile(file.absolute, file.source, options, formats));
-      }
     } else {
-      if (seen.has(absolute)) continue;
-      seen.add(absolute);
-      await take(input, () => readOneFile(absolute, input, options, formats));
+      articles.push(...outcome.articles);
     }
   }
+  const candidates = tasks.filter((task) => task.read !== null).length;
 
   if (articles.length === 0) {
     const only = failures.length === 1 && candidates === 1 ? failures[0] : undefined;
@@ -147,6 +121,84 @@ export async function readInputs(
   // Reported only now: when nothing is usable, the one error above says it all.
   for (const warning of warnings) options.onWarning?.(warning);
   return { articles, warnings };
+}
+
+/** One planned read, or a warning that takes its place in the output order. */
+type ReadTask =
+  | { source: string; read: () => Promise<Article[]> }
+  | { source: string; read: null; warning: string };
+
+/**
+ * Resolves inputs to the reads to do, in order: URLs as given, files, folders expanded. A path
+ * that does not exist fails here, before anything is read.
+ */
+async function planReads(
+  inputs: readonly string[],
+  options: ReadInputsOptions,
+  formats: readonly InputFormat[],
+): Promise<ReadTask[]> {
+  const tasks: ReadTask[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    if (isUrlInput(input)) {
+      if (seen.has(input)) continue;
+      seen.add(input);
+      tasks.push({ source: input, read: () => readOneUrl(input, options, formats) });
+      continue;
+    }
+    const absolute = isAbsolute(input) ? input : resolve(options.cwd, input);
+    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === "ENOENT"
+          ? "no such file or folder"
+          : `it cannot be opened (${error.code ?? error.message})`;
+      throw new DigestError(
+        "E_INPUT",
+        `could not read ${input} - ${why}. Check the path and the current folder.`,
+        {
+          where: input,
+          cause: error,
+        },
+      );
+    });
+    if (info.isDirectory()) {
+      const files = await listFolder(absolute, input, formats, 1);
+      if (files.length === 0) {
+        const warning = `skipped ${input} - the folder holds no supported files (${supportedList(formats)}).`;
+        tasks.push({ source: input, read: null, warning });
+      }
+      for (const file of files) {
+        if (seen.has(file.absolute)) continue;
+        seen.add(file.absolute);
+        tasks.push({
+          source: file.source,
+          read: () => readOneFile(file.absolute, file.source, options, formats),
+        });
+      }
+    } else if (!seen.has(absolute)) {
+      seen.add(absolute);
+      tasks.push({ source: input, read: () => readOneFile(absolute, input, options, formats) });
+    }
+  }
+  return tasks;
+}
+
+/** Like Promise.all over `items.map(run)`, with at most `limit` runs in flight. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 interface FolderEntry {

@@ -22,9 +22,8 @@ const MIN_GLUED_WORD_CHARS = 4;
 const FURNITURE = alternation(MARKERS.boilerplateLines);
 const GLUE_SEPARATORS = MARKERS.gluedSeparators.map(escapeRegExp).join("");
 const FURNITURE_ONLY = new RegExp(`^(?:(?:${FURNITURE})\\s*[${GLUE_SEPARATORS}]?\\s*)+$`, "iu");
-const GLUE_WORDS = alternation(
-  MARKERS.boilerplateLines.filter((word) => word.length >= MIN_GLUED_WORD_CHARS),
-);
+const GLUE_WORD_LIST = MARKERS.boilerplateLines.filter((word) => word.length >= MIN_GLUED_WORD_CHARS);
+const GLUE_WORDS = alternation(GLUE_WORD_LIST);
 // Case-sensitive on purpose: "mitteilen" must not lose its "teilen"; "…zu.Teilen" and "AFPKommentare" do.
 const GLUED_TRAILING = new RegExp(`(?<=[\\p{L}\\d.!?“”"»)])(?:${GLUE_WORDS})+$`, "u");
 const GLUED_LEADING = new RegExp(`^(?:${GLUE_WORDS})+(?=[\\p{Lu}„"»])`, "u");
@@ -70,5 +69,9 @@ export function recognizeBoilerplate(line: string): BoilerplateKind | null {
  * stripGluedLeftovers("Die Regierung will das mitteilen") // unchanged
  */
 export function stripGluedLeftovers(line: string): string {
-  return line.replace(GLUED_TRAILING, "").replace(GLUED_LEADING, "").trim();
+  // The regexes scan every position; most lines neither end nor start with a furniture word.
+  let text = line;
+  if (GLUE_WORD_LIST.some((word) => text.endsWith(word))) text = text.replace(GLUED_TRAILING, "");
+  if (GLUE_WORD_LIST.some((word) => text.startsWith(word))) text = text.replace(GLUED_LEADING, "");
+  return text.trim();
 }
