@@ -50,5 +50,12 @@ describe("parseInputBytes", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("Titel\n\nEs kostet 5 "), 0xa4, 0x2e]);
     const [article] = parseInputBytes(bytes, { source: "a.decl", formats: [declaring] });
     expect(article?.lead).toBe("Es kostet 5 €.");
+    // The HTTP header's charset outranks the document's own declaration.
+    const [fromHeader] = parseInputBytes(bytes, {
+      source: "a.decl",
+      formats: [declaring],
+      charset: "windows-1252",
+    });
+    expect(fromHeader?.lead).toBe("Es kostet 5 ¤.");
   });
 });

@@ -14,7 +14,10 @@ export interface ParseInputBytesOptions {
   name?: string | null | undefined;
   /** HTTP Content-Type, including a charset parameter when the server sent one. */
   contentType?: string | null | undefined;
-  /** A charset declared outside the bytes (HTTP header); BOM and in-document declarations come first. */
+  /**
+   * A charset declared outside the bytes (the HTTP header). Order of trust, as in the WHATWG
+   * Encoding Standard and RFC 7303: BOM, then this, then the document's own declaration.
+   */
   charset?: string | null | undefined;
   referenceDate?: Date | undefined;
   formats?: readonly InputFormat[] | undefined;
@@ -44,7 +47,7 @@ export function parseInputBytes(bytes: Uint8Array, options: ParseInputBytesOptio
     { name: options.name ?? options.source, mediaType: options.contentType },
     formats,
   );
-  const declared = hinted?.declaredCharset?.(bytes) ?? options.charset ?? null;
+  const declared = options.charset ?? hinted?.declaredCharset?.(bytes) ?? null;
   const text = decodeBytes(bytes, declared);
   if (text.trim() === "")
     throw unusable(
@@ -58,7 +61,8 @@ export function parseInputBytes(bytes: Uint8Array, options: ParseInputBytesOptio
     throw unusable(where, "its format is not recognised", `Expected one of: ${names}.`);
   }
   // A sniffed format may declare a charset the first decoding did not know about.
-  const sniffedCharset = hinted === null ? (format.declaredCharset?.(bytes) ?? null) : null;
+  const sniffedCharset =
+    hinted === null && !options.charset ? (format.declaredCharset?.(bytes) ?? null) : null;
   const finalText =
     sniffedCharset !== null && sniffedCharset !== declared ? decodeBytes(bytes, sniffedCharset) : text;
   return format.parse(finalText, { source: options.source, referenceDate: options.referenceDate });
