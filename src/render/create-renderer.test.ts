@@ -328,6 +328,16 @@ describe("untrusted article text", () => {
     expect(email.html).toContain("#b4121b");
   });
 
+  it("keeps subject and preheader on one line", async () => {
+    const edition = loadEdition("edition-minimal");
+    const rendered = await renderer.renderEdition(
+      { ...edition, subject: "Rente\r\nBcc: x@example.de", preheader: "Zeile\neins\u0007 zwei" },
+      config,
+    );
+    expect(rendered.subject).toBe("Rente Bcc: x@example.de");
+    expect(rendered.preheader).toBe("Zeile eins zwei");
+  });
+
   it("uses a different token per renderer", () => {
     const tokenOf = (r: typeof renderer) => /(sl[0-9a-f]{24})g/.exec(r.renderMjml(edition, config))?.[1];
     expect(tokenOf(createRenderer())).not.toBe(tokenOf(renderer));

@@ -7,7 +7,7 @@ import { DigestError } from "../errors.js";
 import { findPackageRoot } from "../package-root.js";
 import type { Edition, PersonalParts, RenderedEdition, RenderedEmail } from "../types.js";
 import { buildTemplateView, type ViewFlavour } from "./build-template-view.js";
-import { escapeHtml } from "./escape-html.js";
+import { escapeHtml, toCleanLine } from "./escape-html.js";
 import { personalize, resolveWebViewUrl } from "./personalize.js";
 import { createSlotToken, splitSlots } from "./split-slots.js";
 
@@ -118,8 +118,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     const html = await compileMjml(mjml);
     return {
       date: edition.date,
-      subject: edition.subject,
-      preheader: edition.preheader,
+      // One clean line each: a line break here would end up in the Subject header.
+      subject: toCleanLine(edition.subject),
+      preheader: toCleanLine(edition.preheader),
       html: splitSlots(html, token, "the HTML part"),
       text: splitSlots(renderText(edition, config), token, "the text part"),
     };
