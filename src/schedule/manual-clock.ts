@@ -4,6 +4,11 @@ import type { Clock } from "./clock.js";
 export interface ManualClock extends Clock {
   /** Moves the time forward to `instant`, waking every sleeper that is due by then, in order. */
   advanceTo(instant: Date | string): Promise<void>;
+  /**
+   * Sets the time to `instant` first and then wakes every sleeper that is due: a machine that was
+   * suspended and resumes late, so its timers fire after their time.
+   */
+  jumpTo(instant: Date | string): Promise<void>;
   /** Resolves once at least `count` sleepers are waiting (the scheduler has gone idle). */
   untilSleeping(count?: number): Promise<void>;
   /** How many sleepers are waiting. */
@@ -67,6 +72,10 @@ export function createManualClock(start: Date | string): ManualClock {
         await new Promise((resolve) => setImmediate(resolve));
       }
       current = Math.max(current, target);
+    },
+    async jumpTo(instant) {
+      current = Math.max(current, new Date(instant).getTime());
+      await this.advanceTo(instant);
     },
     untilSleeping(count = 1) {
       if (sleepers.size >= count) return Promise.resolve();

@@ -134,6 +134,7 @@ async function handleFire(
       state: ledger.getEdition(key)?.state ?? null,
     });
 
+  let lastFailure: string | null = null;
   while (!signal.aborted) {
     const first = decide();
     if (first.action === "wait") {
@@ -170,14 +171,18 @@ async function handleFire(
         return;
       }
       if (decision.action === "skip-late") {
+        const reason =
+          lastFailure === null
+            ? decision.reason
+            : `${decision.reason}; the last attempt failed: ${lastFailure}`;
         ledger.recordEditionState(key, {
           date,
           section: options.section,
           list: options.list,
           state: "skipped",
-          reason: decision.reason,
+          reason,
         });
-        emit({ type: "skipped", fireTime, date, reason: decision.reason });
+        emit({ type: "skipped", fireTime, date, reason });
         return;
       }
       const resume = decision.action === "resume";
@@ -188,6 +193,7 @@ async function handleFire(
         return;
       }
       if (outcome.kind === "failed") {
+        lastFailure = outcome.message;
         retryAt = new Date(Math.min(clock.now().getTime() + FAILURE_RETRY_MS, decision.deadline.getTime()));
         emit({ type: "failed", fireTime, date, message: outcome.message, retryAt });
       } else if (outcome.result.kind === "no-edition") {

@@ -6,8 +6,10 @@ import { buildCommand } from "./build.js";
 import { checkCommand } from "./check.js";
 import { parseCommand } from "./parse.js";
 import { previewCommand } from "./preview.js";
+import { scheduleCommand } from "./schedule.js";
 import { sendCommand } from "./send.js";
 import { sentencesCommand } from "./sentences.js";
+import { statusCommand } from "./status.js";
 import { summarizeCommand } from "./summarize.js";
 
 /** Every `digest` command, in the order `digest --help` lists them. */
@@ -16,6 +18,8 @@ export const COMMANDS: readonly Command[] = [
   buildCommand,
   checkCommand,
   sendCommand,
+  scheduleCommand,
+  statusCommand,
   parseCommand,
   summarizeCommand,
   sentencesCommand,
