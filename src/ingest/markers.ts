@@ -181,6 +181,8 @@ export const MARKERS = {
     "Aktualisierung vom",
     "Aktualisierung",
   ],
+  /** Prepositions that may still stand before a ticker entry's date ("Update, vom 14. März"). */
+  tickerDatePrepositions: ["vom", "von", "am"],
 
   /** Month names and abbreviations → month number. */
   months: {

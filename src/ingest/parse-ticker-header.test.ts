@@ -33,6 +33,13 @@ describe("parseTickerHeader", () => {
       true,
       "Der Vertrag steht.",
     ],
+    [
+      "Update, vom 14. März, 13.10 Uhr: Text.",
+      "Update, vom 14. März, 13.10 Uhr",
+      "14. März, 13.10 Uhr",
+      true,
+      "Text.",
+    ],
   ])("%s", (line, label, when, hasDay, rest) => {
     expect(parseTickerHeader(line)).toEqual({ label, when, hasDay, rest });
   });

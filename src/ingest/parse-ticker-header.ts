@@ -29,6 +29,7 @@ const BARE = new RegExp(
   `^(?:\\+{3}\\s*)?(${CLOCK})\\s*(?:\\+{3}\\s*:?|:|[–-])\\s*(.*?)(?:\\s*\\+{3})?$`,
   "iu",
 );
+const PREPOSITION = new RegExp(`^(?:${alternation(MARKERS.tickerDatePrepositions)})\\s+`, "iu");
 const HAS_DAY = /\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}{3,})/u;
 
 /**
@@ -43,7 +44,7 @@ const HAS_DAY = /\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}{3,})/u;
 export function parseTickerHeader(line: string, options: { allowBare?: boolean } = {}): TickerHeader | null {
   const labelled = LABELLED.exec(line);
   if (labelled) {
-    const when = (labelled[2] ?? "").replace(/^(?:vom|von|am)\s+/iu, "").trim();
+    const when = (labelled[2] ?? "").replace(PREPOSITION, "").trim();
     return {
       label: (labelled[1] ?? "").trim(),
       when,
