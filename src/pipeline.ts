@@ -10,6 +10,7 @@
  *
  * Steps 2–5 read no clock: the edition date and time are passed in.
  */
+import { resolve } from "node:path";
 import { zonedTime } from "./clock.js";
 import type { Config } from "./config/index.js";
 import { readInputs } from "./ingest/index.js";
@@ -47,6 +48,7 @@ export async function readEdition(
     cwd: io.cwd,
     maxBytes: config.limits.inputBytes,
     referenceDate: editionTime(request),
+    stateDir: resolve(io.cwd, config.delivery.stateDir),
     ...(io.onWarning ? { onWarning: io.onWarning } : {}),
   });
   const { edition, selection } = buildEdition(articles, request);

@@ -1,4 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
@@ -188,12 +190,17 @@ describe("readInputs", () => {
 });
 
 describe("readInputs with URLs", () => {
-  it("says clearly that URL inputs are not supported while no reader is plugged in", async () => {
+  it("skips a URL that cannot be fetched with a one-line warning naming it", async () => {
     put("seed.txt", SEED);
-    const { articles, warnings } = await readInputs(["seed.txt", "https://example.org/feed.xml"], options);
+    // A loopback port that was just closed: the default reader (src/ingest/read-url.ts) is refused at once.
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/feed.xml`;
+    await new Promise<void>((done) => probe.close(() => done()));
+    const { articles, warnings } = await readInputs(["seed.txt", url], options);
     expect(articles).toHaveLength(1);
     expect(warnings).toEqual([
-      "skipped https://example.org/feed.xml - URL inputs are not supported yet. Save the page or feed to a file and pass its path instead.",
+      `skipped ${url} - the connection was refused (ECONNREFUSED). Check the address and the network.`,
     ]);
   });
 

@@ -3,7 +3,7 @@
  * `readUrlInput`; the HTTP client (timeouts, size cap, redirects, conditional GET) lives in
  * `./read-url.ts` and is plugged in here.
  */
-import { DigestError } from "../errors.js";
+import { readUrl } from "./read-url.js";
 
 /** What a URL reader returns: the raw body and what the server said about it. */
 export interface FetchedInput {
@@ -32,13 +32,7 @@ export type UrlReader = (url: string, options: UrlReadOptions) => Promise<Fetche
  * @example
  * const { bytes, contentType } = await readUrlInput("http://127.0.0.1:8080/feed.xml", { maxBytes: 5_000_000 });
  */
-export const readUrlInput: UrlReader = async (url) => {
-  throw new DigestError(
-    "E_INPUT",
-    `could not read ${url} - URL inputs are not supported yet. Save the page or feed to a file and pass its path instead.`,
-    { where: url },
-  );
-};
+export const readUrlInput: UrlReader = (url, options) => readUrl(url, options);
 
 /**
  * True for inputs that name an http(s) URL rather than a path.
