@@ -112,7 +112,7 @@ export function buildTemplateView<V>(
       image: story.image
         ? {
             url: url(story.image.url),
-            alt: text(story.image.alt || story.image.caption || story.headline),
+            alt: optionalText(story.image.alt) ?? optionalText(story.image.caption) ?? text(story.headline),
             credit: optionalText(story.image.credit),
           }
         : null,
