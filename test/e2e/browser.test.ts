@@ -8,6 +8,27 @@ import type { Edition } from "../../src/types.js";
 import { launchChromium, screenshotPath } from "../support/chromium.js";
 import { type StudioProcess, startStudioProcess } from "../support/studio-process.js";
 
+// The page.evaluate callbacks run inside Chromium. The project compiles without the DOM library
+// (src/ must not use it), so the few browser globals they touch are declared here, for this file only.
+interface BrowserElement {
+  parentElement: BrowserElement | null;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+declare const document: {
+  body: BrowserElement;
+  documentElement: { scrollWidth: number };
+  querySelector(selector: string): BrowserElement | null;
+  createTreeWalker(root: BrowserElement, show: number): { nextNode(): unknown; currentNode: BrowserElement };
+};
+declare const window: { innerWidth: number };
+declare const NodeFilter: { SHOW_TEXT: number };
+declare function getComputedStyle(element: unknown): {
+  color: string;
+  backgroundColor: string;
+  fontSize: string;
+};
+
 const DATE = "2026-11-26";
 /** The seed plus three fictional politics articles: a top story with URL and photo, and "Weitere Themen". */
 const INPUTS = ["-i", "seeds", "-i", "test/fixtures/check/articles"];
@@ -59,7 +80,7 @@ function contrastOf(page: Page, text: string): Promise<number> {
     // Inside the content wrapper: the hidden preheader before it repeats the teaser's words.
     const root = document.querySelector('[role="article"]') ?? document.body;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let element: Element | null = null;
+    let element: BrowserElement | null = null;
     while (walker.nextNode()) {
       if (walker.currentNode.textContent?.includes(needle)) {
         element = walker.currentNode.parentElement;
@@ -69,7 +90,7 @@ function contrastOf(page: Page, text: string): Promise<number> {
     if (!element) throw new Error(`text not found: ${needle}`);
     const color = parse(getComputedStyle(element).color);
     let background = [255, 255, 255];
-    for (let node: Element | null = element; node; node = node.parentElement) {
+    for (let node: BrowserElement | null = element; node; node = node.parentElement) {
       const value = parse(getComputedStyle(node).backgroundColor);
       if (value.length === 3 || (value.length === 4 && value[3]! > 0.5)) {
         background = value.slice(0, 3);
