@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isDigestError } from "../errors.js";
-import type { Article } from "../types.js";
+import { type Article, ArticleSchema } from "../types.js";
 import { decodeBytes } from "./decode-bytes.js";
 import { parseTextArticle } from "./parse-text-article.js";
 
@@ -550,4 +550,42 @@ describe("parseTextArticle errors", () => {
     expect((caught as Error).message).toMatch(message);
     expect((caught as Error).message).not.toContain("\n");
   });
+});
+
+describe("parseTextArticle on scrambled input", () => {
+  /** Deterministic PRNG (mulberry32) so a failure is reproducible from its seed. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let value = Math.imul(state ^ (state >>> 15), 1 | state);
+      value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+      return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const sources = [
+    SEED,
+    ...VARIANTS.map((variant) => `${FIXTURES}/${variant.file}`),
+    `${FIXTURES}/text/ticker.txt`,
+  ];
+  const lines = sources.flatMap((path) => decodeBytes(readFileSync(join(ROOT, path))).split(/\r?\n/));
+
+  it.each(Array.from({ length: 40 }, (_, seed) => seed))(
+    "seed %i: a valid Article or an E_INPUT, nothing else",
+    (seed) => {
+      const next = random(seed);
+      const count = 1 + Math.floor(next() * 40);
+      const text = Array.from({ length: count }, () => lines[Math.floor(next() * lines.length)] ?? "").join(
+        next() < 0.5 ? "\n" : "\n\n",
+      );
+      try {
+        const article = parseTextArticle(text, { source: `scrambled-${seed}.txt` });
+        expect(ArticleSchema.safeParse(article).success).toBe(true);
+        expect(article.headline.trim()).not.toBe("");
+      } catch (error) {
+        expect(isDigestError(error, "E_INPUT")).toBe(true);
+      }
+    },
+  );
 });
