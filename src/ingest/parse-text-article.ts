@@ -102,7 +102,10 @@ export function parseTextArticle(text: string, options: ParseTextOptions): Artic
     );
   }
 
+  // Issue 2 maps "Erstellt:", "Aktualisiert:" and "Stand:" to `published`: an article dated only
+  // "Stand: …" still needs a date for the freshness window, so the update date stands in.
   const published = meta.published ?? meta.updated;
+  // Ticker entries print no year; the article's own date is the best witness of it.
   const referenceDate = dateOrUndefined(meta.updated ?? meta.published) ?? options.referenceDate;
   const article = {
     id: deriveArticleId(options.source, title.headline),
