@@ -1,0 +1,118 @@
+/**
+ * The crash test: the real CLI process sends to a slow SMTP server, is killed with SIGKILL in the
+ * middle, and is run again with --resume. Everybody gets the edition; nobody the ledger had
+ * marked sent gets it twice; the only doubles are the in-flight window, with the same Message-ID.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
+import { afterAll, describe, expect, it } from "vitest";
+import { createLedger } from "../../src/deliver/index.js";
+import { startSmtpServer, type TestSmtpServer } from "../fixtures/deliver/start-smtp-server.js";
+import { ROOT } from "../support/run-digest.js";
+
+const RECIPIENTS = 80;
+const CONCURRENCY = 3;
+const KEY = "2026-11-26/politik/subscribers";
+
+let server: TestSmtpServer | undefined;
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Runs `node --import tsx src/cli/main.ts send …` as one process (tsx's own CLI would fork a child). */
+function startSend(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; done: Promise<number | null> } {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "send", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  const done = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  return { child, done };
+}
+
+describe("digest send after SIGKILL", () => {
+  it("resumes: everybody gets the edition, nobody marked sent gets it twice, doubles share the Message-ID", async () => {
+    server = await startSmtpServer({ delayMs: 30 });
+    const dir = await mkdtemp(join(tmpdir(), "digest-crash-"));
+    const emails = Array.from(
+      { length: RECIPIENTS },
+      (_, i) => `leser${String(i).padStart(3, "0")}@example.de`,
+    );
+    const list = join(dir, "subscribers.csv");
+    await writeFile(list, `email,name\n${emails.map((e) => `${e},Leser`).join("\n")}\n`);
+    const state = join(dir, "state");
+    const args = [
+      "--config",
+      join(ROOT, "test/fixtures/deliver/digest.config.json"),
+      "--input",
+      join(ROOT, "seeds"),
+      "--date",
+      "2026-11-26",
+      "--recipients",
+      list,
+      "--transport",
+      "smtp",
+      "--state",
+      state,
+      "--concurrency",
+      String(CONCURRENCY),
+    ];
+    const env = { DIGEST_SMTP_URL: server.url, DIGEST_UNSUBSCRIBE_SECRET: "crash-test-secret-0123456789" };
+
+    const first = startSend(args, env);
+    const smtp = server;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (smtp.received.length >= 25) {
+          clearInterval(timer);
+          first.child.kill("SIGKILL");
+          resolve();
+        }
+      }, 5);
+      first.done.then(() => {
+        clearInterval(timer);
+        reject(new Error("the send finished before it could be killed"));
+      });
+    });
+    expect(await first.done).toBeNull(); // killed, no exit code
+    const receivedAtKill = smtp.received.length;
+    expect(receivedAtKill).toBeLessThan(RECIPIENTS);
+
+    const ledger = createLedger({ stateDir: state });
+    expect(ledger.getEdition(KEY)?.state).toBe("sending");
+    const sentAtKill = new Set(ledger.listDeliveries(KEY, "sent", RECIPIENTS).map((row) => row.email));
+    ledger.close();
+    expect(sentAtKill.size).toBeGreaterThan(0);
+
+    const second = startSend([...args, "--resume"], env);
+    expect(await second.done).toBe(0);
+
+    const byRecipient = new Map<string, string[]>();
+    for (const message of smtp.received) {
+      const mail = await simpleParser(message.raw);
+      byRecipient.set(message.to, [...(byRecipient.get(message.to) ?? []), mail.messageId ?? ""]);
+    }
+    expect([...byRecipient.keys()].sort()).toEqual(emails);
+    const doubled = [...byRecipient.entries()].filter(([, ids]) => ids.length > 1);
+    for (const [email, ids] of doubled) {
+      expect(sentAtKill.has(email)).toBe(false);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(1);
+    }
+    // The in-flight window: messages accepted after the last committed batch of outcomes.
+    expect(doubled.length).toBeLessThanOrEqual(receivedAtKill - sentAtKill.size + CONCURRENCY);
+
+    const after = createLedger({ stateDir: state });
+    expect(after.getEdition(KEY)?.state).toBe("complete");
+    expect(after.countDeliveries(KEY)).toMatchObject({ sent: RECIPIENTS, pending: 0, sending: 0 });
+    after.close();
+  }, 60_000);
+});
