@@ -31,7 +31,7 @@ export function renderStudioPage(snapshot: StudioSnapshot, options: { version: n
     ? snapshot.report.ok
       ? `<span class="badge ok" id="status">check passed${countWarnings(snapshot)}</span>`
       : `<span class="badge fail" id="status">check failed: ${escapeHtml(failedRules(snapshot).join(", "))}</span>`
-    : `<span class="badge fail" id="status">render error</span>`;
+    : `<span class="badge fail" id="status">build error</span>`;
   return `<!doctype html>
 <html lang="en">
 <head>
