@@ -112,6 +112,8 @@ export function htmlToBlocks(root: DomNode): HtmlBody {
       if (SKIPPED.has(tag)) continue;
       if (tag === "br") {
         buffer += " ";
+      } else if (tag === "time" && buffer.trim() === "") {
+        // A standalone <time> is the page's date line ("26. November 2026, 6:30 Uhr"), read as metadata.
       } else if (INLINE.has(tag)) {
         const text = textOf(child);
         buffer += text;

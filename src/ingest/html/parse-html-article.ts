@@ -85,8 +85,14 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
     crumbs[0] ??
     null;
 
-  // Figures are read from the page before readability rewrites the document.
+  // Everything read from the page's markup is read before readability rewrites the document.
   const pageFigures = htmlToBlocks(document.querySelector("article") ?? document.body).figures;
+  const markupAuthors = authorsFromMarkup(document, meta);
+  const pageTime = timeAttribute(document);
+  const pageUrl = ld.url ?? linkHref(document, "canonical") ?? meta.get("og:url") ?? null;
+  const base = options.url ?? absolute(pageUrl, null);
+  const url = absolute(pageUrl, base) ?? base;
+
   const body = readBody(document);
   const figures = body.figures.length > 0 ? body.figures : pageFigures;
 
@@ -100,11 +106,8 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
     agencies: datelineAgencies,
   } = takeDateline(split.lead, split.paragraphs);
 
-  const authorValues =
-    ld.authors.length > 0 ? ld.authors : [...bylines, ...authorsFromMarkup(document, meta)].slice(0, 1);
+  const authorValues = ld.authors.length > 0 ? ld.authors : [...bylines, ...markupAuthors].slice(0, 1);
   const { authors, agencies } = splitAuthors(authorValues);
-  const base = options.url ?? null;
-  const url = absolute(ld.url ?? linkHref(document, "canonical") ?? meta.get("og:url") ?? null, base) ?? base;
 
   const article: Article = {
     id: deriveArticleId(source, headline),
@@ -117,7 +120,7 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
     authors,
     agencies: [...new Set([...agencies, ...datelineAgencies])],
     published: parseDateValue(
-      ld.datePublished ?? meta.get("article:published_time") ?? meta.get("date") ?? timeAttribute(document),
+      ld.datePublished ?? meta.get("article:published_time") ?? meta.get("date") ?? pageTime,
     ),
     updated: parseDateValue(
       ld.dateModified ?? meta.get("article:modified_time") ?? meta.get("og:updated_time"),
