@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../config/index.js";
+import { findPackageRoot } from "../package-root.js";
+import { createRenderer } from "../render/index.js";
+import { type Edition, EditionSchema, type RenderedEmail } from "../types.js";
+import { checkEdition } from "./check-edition.js";
+import { composeMime } from "./compose-mime.js";
+import type { CheckInput } from "./finding.js";
+
+const FIXTURES = join(findPackageRoot(), "test/fixtures/check");
+const config = parseConfig(JSON.parse(readFileSync(join(FIXTURES, "configs/base.json"), "utf8")));
+const edition: Edition = EditionSchema.parse(
+  JSON.parse(readFileSync(join(FIXTURES, "editions/base.json"), "utf8")),
+);
+let email: RenderedEmail;
+let mjml: string;
+
+beforeAll(async () => {
+  const renderer = createRenderer();
+  email = await renderer.renderPreview(edition, config);
+  mjml = renderer.renderMjml(edition, config);
+});
+
+const run = (input: Partial<CheckInput>) =>
+  checkEdition({ edition, email, config, sending: false, ...input });
+const rules = (findings: { rule: string }[]) => findings.map((finding) => finding.rule);
+
+describe("checkEdition", () => {
+  it("passes the base fixture, MJML included, and measures the encoded message above the HTML size", async () => {
+    const report = await run({ mjml });
+    expect(report.findings).toEqual([]);
+    expect(report.ok).toBe(true);
+    // Quoted-printable makes the message larger than its HTML: "=" → "=3D", "ü" → "=C3=BC".
+    expect(report.measures!.mimeBytes).toBeGreaterThan(report.measures!.htmlBytes);
+  });
+
+  it("accepts the unsubscribe link with a reader token appended, not another page", async () => {
+    const base = config.links.unsubscribe!;
+    const withToken = {
+      ...email,
+      html: email.html.replaceAll(`href="${base}"`, `href="${base}?token=abc.def"`),
+    };
+    expect(rules((await run({ email: withToken })).findings)).not.toContain("footer/legal");
+    const elsewhere = { ...email, html: email.html.replaceAll(`href="${base}"`, `href="${base}-info"`) };
+    const report = await run({ email: elsewhere });
+    expect(report.findings.find((f) => f.rule === "footer/legal")?.message).toBe(
+      `the Abmelden link does not point at ${base} (links.unsubscribe)`,
+    );
+  });
+
+  it("reads the unsubscribe headers from the encoded message when sending", async () => {
+    const oneClick = {
+      "List-Unsubscribe": `<${config.links.unsubscribe}?token=${"x".repeat(90)}>, <mailto:${config.links.unsubscribeMailto}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    };
+    const good = await composeMime(email, config, oneClick);
+    expect((await run({ sending: true, mime: good })).ok).toBe(true);
+    const noPost = await composeMime(email, config, { "List-Unsubscribe": oneClick["List-Unsubscribe"] });
+    const report = await run({ sending: true, mime: noPost });
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([
+      'headers/unsubscribe: the List-Unsubscribe-Post header must be "List-Unsubscribe=One-Click"',
+    ]);
+  });
+
+  it("does not require unsubscribe headers when not sending", async () => {
+    expect(rules((await run({ sending: false })).findings)).not.toContain("headers/unsubscribe");
+    expect(rules((await run({ sending: true })).findings)).toContain("headers/unsubscribe");
+  });
+
+  it("tells a template tag that did not render from braces in article text", async () => {
+    const literal = { ...edition, stories: [{ ...edition.stories[0]!, headline: "Streit um {{Klammern}}" }] };
+    const renderer = createRenderer();
+    const shown = await renderer.renderPreview(literal, config);
+    const report = await run({ edition: literal, email: shown });
+    expect(report.ok).toBe(true);
+    expect(report.findings.map((f) => `${f.rule} ${f.where}`)).toEqual([
+      'template/literal HTML part "{{Klammern}}"',
+      'template/literal text part "{{Klammern}}"',
+    ]);
+    const leaked = { ...email, text: `${email.text}\nHallo {{reader.name}}\n` };
+    const broken = await run({ email: leaked });
+    expect(broken.findings.find((f) => f.rule === "template/unrendered")?.where).toBe(
+      'text part "{{reader.name}}"',
+    );
+  });
+
+  it("reports every MJML issue with its line", async () => {
+    const report = await run({ mjml: mjml.replace("<mj-divider />", '<mj-divider foo="bar" />') });
+    const finding = report.findings.find((f) => f.rule === "mjml/valid");
+    expect(finding?.message).toBe("Attribute foo is illegal");
+    expect(finding?.where).toMatch(/^MJML line \d+ <mj-divider>$/);
+  });
+});
