@@ -140,12 +140,14 @@ function splitTickerHeader(sentence: string): string[] {
 }
 
 type QuoteStyle = { guillemetOpens: "»" | "«" };
+/** An open quotation or bracket: the mark that will close it and where it opened. */
+type OpenMark = { closer: string; at: number };
 
 /** Splits one single-spaced block by the punctuation rules. */
 function splitBlock(block: string): string[] {
   const style: QuoteStyle = { guillemetOpens: firstGuillemet(block) };
   const cuts: number[] = [];
-  const stack: string[] = [];
+  const stack: OpenMark[] = [];
   const length = block.length;
   for (let i = 0; i < length; i++) {
     const char = block[i] ?? "";
@@ -184,7 +186,7 @@ function isBoundary(
   run: string,
   closedSomething: boolean,
   nextStart: number,
-  stack: readonly string[],
+  stack: readonly OpenMark[],
   style: QuoteStyle,
 ): boolean {
   const nextChar = block[nextStart] ?? "";
@@ -203,8 +205,11 @@ function isBoundary(
   if (abbreviation === "non-final") return false;
   if (abbreviation === "maybe-final") return opensQuote || OPENERS.has(nextWord);
   const word = last.slice(0, -1);
-  if (/^\d+$/.test(word))
+  if (/^\d+$/.test(word)) {
+    // "1. Die Wehrpflicht …" at the start of a line is a list enumerator.
+    if (index === word.length) return false;
     return isBoundaryAfterNumber(word, tokens[tokens.length - 2] ?? "", block, nextStart);
+  }
   if (/^\p{Ll}$/u.test(word)) return false;
   const isInitial = /^\p{Lu}$/u.test(word);
   const isRoman = /^[IVXLC]{1,6}$/.test(word) && /^\p{Lu}/u.test(tokens[tokens.length - 2] ?? "");
@@ -222,8 +227,12 @@ function isBoundaryAfterNumber(
   const nextWord = wordAt(block, nextStart);
   if (MONTHS.has(nextWord)) return false;
   if (/^\d/.test(block[nextStart] ?? "")) {
-    // "am 15. 6. 2022" is a numeric date; "2022. 2023 kam …" is not.
-    return !(number.length <= 2 && /^\d{1,2}\.(?:\s|\d|$)/.test(block.slice(nextStart, nextStart + 4)));
+    // "am 15. 6. 2022" is a numeric date (day, month, year); "2022. 2023 kam …" is not.
+    if (number.length > 2) return true;
+    const isDay = /^\d{1,2}\.(?:\s|\d|$)/.test(block.slice(nextStart, nextStart + 4));
+    const isMonth =
+      /^\d{1,2}\.$/.test(previousToken) && /^\d{2}(?:\d{2})?\b/.test(block.slice(nextStart, nextStart + 5));
+    return !(isDay || isMonth);
   }
   if (OPENERS.has(nextWord)) return true;
   if (number.length >= 4) return true;
@@ -303,15 +312,15 @@ function closerFor(block: string, index: number, style: QuoteStyle): string | nu
   }
 }
 
-function trackQuote(block: string, index: number, stack: string[], style: QuoteStyle): void {
+function trackQuote(block: string, index: number, stack: OpenMark[], style: QuoteStyle): void {
   if (popIfCloses(block, index, stack, style)) return;
   const closer = closerFor(block, index, style);
-  if (closer !== null) stack.push(closer);
+  if (closer !== null) stack.push({ closer, at: index });
 }
 
-function popIfCloses(block: string, index: number, stack: string[], _style: QuoteStyle): boolean {
+function popIfCloses(block: string, index: number, stack: OpenMark[], _style: QuoteStyle): boolean {
   const char = block[index];
-  const position = stack.lastIndexOf(char ?? "");
+  const position = stack.findLastIndex((mark) => mark.closer === char);
   if (position < 0) return false;
   if (char === '"' || char === "“") {
     // A straight quote closes only when it does not stand at the start of a word.
@@ -323,25 +332,29 @@ function popIfCloses(block: string, index: number, stack: string[], _style: Quot
 }
 
 /**
- * True when the quotation (or bracket) open at `from` closes later in the block and the
- * sentence continues after it — with a comma, a lower-case word ("sagte", "so") or a closing
- * bracket — so the quoted sentences belong to one attributed sentence.
+ * True when the outermost open quotation (or bracket) closes later in the block and belongs to
+ * one attributed sentence: the sentence goes on after it — with a comma, a lower-case word
+ * ("sagte", "so") or a closing bracket — or the quotation was introduced with a colon
+ * ("Sie betonte: „… . … .“"), so the quoted sentences are one sentence.
  */
 function isInsideAttributedQuote(
   block: string,
   from: number,
-  stack: readonly string[],
+  stack: readonly OpenMark[],
   style: QuoteStyle,
 ): boolean {
-  const expected = stack[0];
-  if (expected === undefined) return false;
-  const inner: string[] = stack.slice(1);
+  const outer = stack[0];
+  if (outer === undefined) return false;
+  const expected = outer.closer;
+  const introducedByColon =
+    expected !== ")" && expected !== "]" && block.slice(outer.at - 2, outer.at) === ": ";
+  const inner: string[] = stack.slice(1).map((mark) => mark.closer);
   const limit = Math.min(block.length, from + QUOTE_LOOKAHEAD_CHARS);
   for (let i = from; i < limit; i++) {
     const char = block[i];
     if (inner.length === 0 && char === expected && (expected !== '"' || block[i - 1] !== " ")) {
       const rest = block.slice(i + 1, i + 4);
-      return /^(?:[,;:)\]–—-]| (?:[\p{Ll}–—-]))/u.test(rest);
+      return introducedByColon || /^(?:[,;:)\]–—-]| (?:[\p{Ll}–—-]))/u.test(rest);
     }
     if (inner.length > 0 && inner[inner.length - 1] === char) {
       inner.pop();
