@@ -6,6 +6,7 @@ export interface EmailElement {
   readonly textContent: string | null;
   readonly outerHTML: string;
   readonly parentElement: EmailElement | null;
+  readonly attributes: Iterable<{ readonly name: string; readonly value: string }>;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelectorAll(selectors: string): Iterable<EmailElement>;

@@ -20,9 +20,8 @@ export function checkUnrendered(context: RuleContext): Finding[] {
   const content = editionTexts(context.edition);
   const attributes: string[] = [];
   for (const element of document.querySelectorAll("*")) {
-    for (const name of ["href", "src", "alt", "title", "content"]) {
-      const value = element.getAttribute(name);
-      if (value?.includes(OPENING)) attributes.push(value);
+    for (const attribute of element.attributes) {
+      if (attribute.value.includes(OPENING)) attributes.push(attribute.value);
     }
   }
   const parts: [string, string][] = [
