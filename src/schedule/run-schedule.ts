@@ -181,6 +181,7 @@ async function handleFire(
           list: options.list,
           state: "skipped",
           reason,
+          finishedAt: clock.now().toISOString(),
         });
         emit({ type: "skipped", fireTime, date, reason });
         return;

@@ -37,6 +37,9 @@ export interface ScheduledSendsOptions {
   retryBaseMs?: number;
 }
 
+/** The list names `digest send` accepts: the list is part of the edition key, List-Id and file names. */
+const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 /**
  * `digest schedule` without the argument parsing: checks everything a send needs before the first
  * fire (recipients file, SMTP URL, unsubscribe secret, ledger), then runs the scheduler until
@@ -60,6 +63,13 @@ export async function runScheduledSends(options: ScheduledSendsOptions): Promise
     );
   }
   const list = options.list ?? listNameOf(recipientsFile);
+  if (!LIST_NAME.test(list)) {
+    throw new DigestError(
+      "E_USAGE",
+      `the list name "${list}" may hold only letters, digits, ".", "_" and "-" (at most 64) - pass --list NAME`,
+      { where: options.list === undefined ? options.recipients : "--list" },
+    );
+  }
   const transportKind = config.delivery.transport;
   const smtpUrl = options.env[SMTP_URL_ENV];
   if (transportKind === "smtp" && (smtpUrl === undefined || smtpUrl === "")) {
