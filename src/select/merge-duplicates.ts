@@ -1,6 +1,6 @@
 import type { Article } from "../types.js";
 import { tokenize } from "./classify-politics.js";
-import { containment, jaccard, shingles } from "./shingles.js";
+import { shingles } from "./shingles.js";
 
 /** A story and the other versions of it that were merged into it. */
 export interface MergedStory {
@@ -46,12 +46,8 @@ export function mergeDuplicates(articles: readonly Article[]): MergedStory[] {
     parent[i] = root;
     return root;
   };
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = i + 1; j < articles.length; j++) {
-      if (find(i) !== find(j) && isSameStory(prints[i] as Fingerprint, prints[j] as Fingerprint)) {
-        parent[find(j)] = find(i);
-      }
-    }
+  for (const [i, j] of sameStoryPairs(prints)) {
+    if (find(i) !== find(j)) parent[find(j)] = find(i);
   }
   const groups = new Map<number, Article[]>();
   articles.forEach((article, index) => {
@@ -63,6 +59,58 @@ export function mergeDuplicates(articles: readonly Article[]): MergedStory[] {
     const [richest, ...others] = ranked as [Article, ...Article[]];
     return { article: fillFrom(richest, others), duplicates: others };
   });
+}
+
+/**
+ * The pairs (i < j) that tell the same story. Shared shingles and headline words are counted
+ * through inverted indexes, so only articles that share something are ever compared: a morning
+ * of 400 articles costs milliseconds instead of 80,000 set intersections.
+ */
+function sameStoryPairs(prints: readonly Fingerprint[]): [number, number][] {
+  const sharedShingles = countShared(prints.map((p) => p.textShingles));
+  const sharedWords = countShared(prints.map((p) => p.headlineWords));
+  const pairs: [number, number][] = [];
+  const keys = new Set([...sharedShingles.keys(), ...sharedWords.keys()]);
+  for (const key of keys) {
+    const i = Math.floor(key / prints.length);
+    const j = key % prints.length;
+    const a = prints[i] as Fingerprint;
+    const b = prints[j] as Fingerprint;
+    const words = sharedWords.get(key) ?? 0;
+    const headlineJaccard = words / (a.headlineWords.size + b.headlineWords.size - words);
+    const sameHeadline =
+      a.headlineWords.size >= MIN_HEADLINE_WORDS &&
+      b.headlineWords.size >= MIN_HEADLINE_WORDS &&
+      headlineJaccard >= MIN_HEADLINE_JACCARD;
+    const smaller = Math.min(a.textShingles.size, b.textShingles.size);
+    const sameText =
+      a.textShingles.size >= MIN_SHINGLES &&
+      b.textShingles.size >= MIN_SHINGLES &&
+      (sharedShingles.get(key) ?? 0) / smaller >= MIN_CONTAINMENT;
+    if (sameHeadline || sameText) pairs.push([i, j]);
+  }
+  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/** For every pair of sets sharing at least one item: how many they share, keyed i * n + j (i < j). */
+function countShared(sets: readonly ReadonlySet<string>[]): Map<number, number> {
+  const postings = new Map<string, number[]>();
+  const shared = new Map<number, number>();
+  sets.forEach((set, j) => {
+    for (const item of set) {
+      const list = postings.get(item);
+      if (!list) {
+        postings.set(item, [j]);
+        continue;
+      }
+      for (const i of list) {
+        const key = i * sets.length + j;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+      list.push(j);
+    }
+  });
+  return shared;
 }
 
 /**
@@ -99,21 +147,6 @@ function fingerprint(article: Article): Fingerprint {
     ),
     textShingles: shingles(text, SHINGLE_WORDS),
   };
-}
-
-function isSameStory(a: Fingerprint, b: Fingerprint): boolean {
-  if (
-    a.headlineWords.size >= MIN_HEADLINE_WORDS &&
-    b.headlineWords.size >= MIN_HEADLINE_WORDS &&
-    jaccard(a.headlineWords, b.headlineWords) >= MIN_HEADLINE_JACCARD
-  ) {
-    return true;
-  }
-  return (
-    a.textShingles.size >= MIN_SHINGLES &&
-    b.textShingles.size >= MIN_SHINGLES &&
-    containment(a.textShingles, b.textShingles) >= MIN_CONTAINMENT
-  );
 }
 
 function bodyChars(article: Article): number {
