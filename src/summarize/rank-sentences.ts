@@ -113,18 +113,37 @@ export function rankSentences(vectors: readonly TermVector[]): number[] {
  * does not punish long, information-rich sentences. Scaled so the maximum is 1.
  *
  * @example
- * rankSentencesByOverlap([["a", "b"], ["b", "c"], ["x", "y"]]); // → [1, 1, about 0.18]
+ * rankSentencesByOverlap(buildTermVectors([["a", "b"], ["b", "c"], ["x", "y"]])); // → [1, 1, about 0.18]
  */
-export function rankSentencesByOverlap(termLists: readonly (readonly string[])[]): number[] {
-  const sets = termLists.map((terms) => new Set(terms));
-  return rankGraph(sets.length, (i, j) => {
-    const a = sets[i]!;
-    const b = sets[j]!;
-    if (a.size < 2 || b.size < 2) return 0;
-    let shared = 0;
-    for (const term of a) if (b.has(term)) shared++;
-    return shared / (Math.log(a.size) + Math.log(b.size));
+export function rankSentencesByOverlap(vectors: readonly TermVector[]): number[] {
+  const logSizes = vectors.map((vector) => Math.log(vector.ids.length));
+  return rankGraph(vectors.length, (i, j) => {
+    const a = vectors[i]!.ids;
+    const b = vectors[j]!.ids;
+    if (a.length < 2 || b.length < 2) return 0;
+    return sharedCount(a, b) / (logSizes[i]! + logSizes[j]!);
   });
+}
+
+/** Number of ids two ascending id lists share (merge walk). */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const left = a[i]!;
+    const right = b[j]!;
+    if (left === right) {
+      shared++;
+      i++;
+      j++;
+    } else if (left < right) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return shared;
 }
 
 /** PageRank with weighted, undirected edges; `weight(i, j)` = 0 means no edge. */

@@ -112,7 +112,7 @@ export function selectKeyPoints(
   const teaserVector = vectors[candidates.length]!;
   const titleVector = vectors[candidates.length + 1]!;
   const lexRank = rankSentences(vectors.slice(0, candidates.length));
-  const textRank = rankSentencesByOverlap(candidates.map((unit) => unit.terms));
+  const textRank = rankSentencesByOverlap(vectors.slice(0, candidates.length));
   const centrality = lexRank.map((score, index) => (score + (textRank[index] ?? 0)) / 2);
   const titleOverlap = candidates.map((_, index) => cosineSimilarity(vectors[index]!, titleVector));
   const maxTitleOverlap = Math.max(...titleOverlap, 1e-9);

@@ -67,6 +67,8 @@ const ORDINAL_NOUN_SET = new Set(ORDINAL_NOUNS);
 const TERMINALS = new Set([".", "!", "?", "…"]);
 /** Characters that may close a quotation or bracket right after the final punctuation. */
 const CLOSERS = new Set(["“", "”", "«", "»", '"', "‘", "’", "'", ")", "]"]);
+/** Every character that opens or closes a quotation or bracket (the scanner skips all others). */
+const QUOTE_MARKS = new Set(["„", "“", "”", '"', "»", "«", "‚", "‘", "’", "(", ")", "[", "]"]);
 /** Characters that may open a sentence before its first letter. */
 const LEADING_OPENERS = /^[„“”"»«‚‘'([]+/u;
 const LIST_ITEM = /^(?:[-–—•*·▪►✓]\s+|\d{1,2}[.)]\s+\p{Lu}|[a-z]\)\s+)/u;
@@ -288,8 +290,6 @@ function firstGuillemet(block: string): "»" | "«" {
 /** The mark that closes `char` at `index`, or null when `char` does not open a quotation here. */
 function closerFor(block: string, index: number, style: QuoteStyle): string | null {
   const char = block[index];
-  const previous = block[index - 1];
-  const atWordStart = previous === undefined || /[\s([{–—\-/]/u.test(previous);
   switch (char) {
     case "„":
       return "“";
@@ -304,15 +304,21 @@ function closerFor(block: string, index: number, style: QuoteStyle): string | nu
     case "«":
       return style.guillemetOpens === "«" ? "»" : null;
     case '"':
-      return atWordStart ? '"' : null;
+      return isAtWordStart(block, index) ? '"' : null;
     case "“":
-      return atWordStart ? "”" : null;
+      return isAtWordStart(block, index) ? "”" : null;
     default:
       return null;
   }
 }
 
+function isAtWordStart(block: string, index: number): boolean {
+  const previous = block[index - 1];
+  return previous === undefined || /[\s([{–—\-/]/u.test(previous);
+}
+
 function trackQuote(block: string, index: number, stack: OpenMark[], style: QuoteStyle): void {
+  if (!QUOTE_MARKS.has(block[index] ?? "")) return;
   if (popIfCloses(block, index, stack, style)) return;
   const closer = closerFor(block, index, style);
   if (closer !== null) stack.push({ closer, at: index });
@@ -356,6 +362,7 @@ function isInsideAttributedQuote(
       const rest = block.slice(i + 1, i + 4);
       return introducedByColon || /^(?:[,;:)\]–—-]| (?:[\p{Ll}–—-]))/u.test(rest);
     }
+    if (!QUOTE_MARKS.has(char ?? "")) continue;
     if (inner.length > 0 && inner[inner.length - 1] === char) {
       inner.pop();
       continue;

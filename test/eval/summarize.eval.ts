@@ -68,10 +68,6 @@ function segmentationRows(): Row[] {
   });
 }
 
-interface Candidate {
-  text: string;
-}
-
 function summaryRows(articles: readonly EvalArticle[]): Row[] {
   const teaserSystems = new Map<string, string[][]>();
   const pointSystems = new Map<string, string[][]>();
@@ -208,5 +204,3 @@ function percent(value: number): string {
 function fixed(value: number): string {
   return value.toFixed(3);
 }
-
-export type { Candidate };
