@@ -134,6 +134,8 @@ describe("compileMimeTemplate + fillMimeTemplate", () => {
     });
     expect(result.results[0]?.status.result).toBe("pass");
     expect(result.results[0]?.signingDomain).toBe("news.example.de");
-    expect(concatMimeMessage(message).toString()).toMatch(/^DKIM-Signature: .*\r\n .*h=[^;]*list-unsubscribe:list-unsubscribe-post/m);
+    expect(concatMimeMessage(message).toString()).toMatch(
+      /^DKIM-Signature: .*\r\n .*h=[^;]*list-unsubscribe:list-unsubscribe-post/m,
+    );
   });
 });

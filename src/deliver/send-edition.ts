@@ -44,7 +44,7 @@ import type { UnsubscribeSecret } from "./unsubscribe-token.js";
 /** Recipients are written to the ledger in transactions of this many rows. */
 export const IMPORT_BATCH_ROWS = 5_000;
 /** Outcomes are committed when this many are waiting … */
-export const OUTCOME_BATCH_ROWS = 200;
+export const OUTCOME_BATCH_ROWS = 500;
 /** … or when the oldest has waited this long: bounds what a crash can make us send twice. */
 export const OUTCOME_FLUSH_MS = 250;
 /** First retry delay; doubles per attempt, with ±50 % jitter. */
@@ -520,9 +520,12 @@ interface Job {
 async function runSendLoop(input: LoopInput): Promise<LoopResult> {
   const { ledger, transport, editionKey, options, now } = input;
   const concurrency = Math.max(1, options.concurrency);
+  // A pooled transport keeps `concurrency` connections; one queued message per connection means a
+  // connection that finishes never waits for the dispatcher to hand it the next one.
+  const inFlightLimit = transport.kind === "smtp" ? concurrency * 2 : concurrency;
   const maxAttempts = Math.max(1, options.maxAttempts);
   const retryBase = options.retryBaseMs ?? RETRY_BASE_MS;
-  const claimSize = Math.max(100, concurrency * 8);
+  const claimSize = Math.max(500, concurrency * 16);
   const intervalMs = options.rate ? 1000 / options.rate : 0;
   const startedMs = Date.now();
 
@@ -676,7 +679,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
 
   try {
     while (!options.signal.aborted && stoppedBy === null) {
-      if (inFlight.size >= concurrency) {
+      if (inFlight.size >= inFlightLimit) {
         await Promise.race(inFlight);
         continue;
       }
