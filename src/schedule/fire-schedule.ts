@@ -92,7 +92,13 @@ export function resolveCronPattern(at: string, days: string): string {
   return `0 ${Number(match[2])} ${Number(match[1])} * * ${dayOfWeekField(fields[0] as string)}`;
 }
 
-/** True when `days` is a full cron pattern that carries its own time of day. */
+/**
+ * True when `days` is a full cron pattern that carries its own time of day.
+ *
+ * @example
+ * isFullCronPattern("mon-fri"); // false
+ * isFullCronPattern("0 30 7 * * 1-5"); // true
+ */
 export function isFullCronPattern(days: string): boolean {
   const count = days.trim().split(/\s+/).length;
   return count === 5 || count === 6;

@@ -9,10 +9,6 @@ export interface ManualClock extends Clock {
    * suspended and resumes late, so its timers fire after their time.
    */
   jumpTo(instant: Date | string): Promise<void>;
-  /** Resolves once at least `count` sleepers are waiting (the scheduler has gone idle). */
-  untilSleeping(count?: number): Promise<void>;
-  /** How many sleepers are waiting. */
-  readonly sleeping: number;
 }
 
 interface Sleeper {
@@ -32,16 +28,19 @@ interface Sleeper {
 export function createManualClock(start: Date | string): ManualClock {
   let current = new Date(start).getTime();
   const sleepers = new Set<Sleeper>();
-  const idleWaiters: { count: number; resolve: () => void }[] = [];
 
-  const notifyIdle = () => {
-    for (const waiter of [...idleWaiters]) {
-      if (sleepers.size >= waiter.count) {
-        idleWaiters.splice(idleWaiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
+  async function advanceTo(instant: Date | string): Promise<void> {
+    const target = new Date(instant).getTime();
+    for (;;) {
+      const next = [...sleepers].filter((s) => s.due <= target).sort((a, b) => a.due - b.due)[0];
+      if (!next) break;
+      current = Math.max(current, next.due);
+      next.wake();
+      // Let the woken code run up to its next await on I/O or sleep before waking the next one.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-  };
+    current = Math.max(current, target);
+  }
 
   return {
     now: () => new Date(current),
@@ -58,31 +57,12 @@ export function createManualClock(start: Date | string): ManualClock {
         };
         sleepers.add(sleeper);
         signal?.addEventListener("abort", sleeper.wake, { once: true });
-        notifyIdle();
       });
     },
-    async advanceTo(instant) {
-      const target = new Date(instant).getTime();
-      for (;;) {
-        const next = [...sleepers].filter((s) => s.due <= target).sort((a, b) => a.due - b.due)[0];
-        if (!next) break;
-        current = Math.max(current, next.due);
-        next.wake();
-        // Let the woken code run up to its next await on I/O or sleep before waking the next one.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      current = Math.max(current, target);
-    },
+    advanceTo,
     async jumpTo(instant) {
       current = Math.max(current, new Date(instant).getTime());
-      await this.advanceTo(instant);
-    },
-    untilSleeping(count = 1) {
-      if (sleepers.size >= count) return Promise.resolve();
-      return new Promise((resolve) => idleWaiters.push({ count, resolve }));
-    },
-    get sleeping() {
-      return sleepers.size;
+      await advanceTo(instant);
     },
   };
 }
