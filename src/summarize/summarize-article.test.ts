@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseTextArticle } from "../ingest/index.js";
 import { type Article, ArticleSchema } from "../types.js";
 import { assessSentence } from "./assess-sentence.js";
 import { splitSentences } from "./split-sentences.js";
 import { summarizeArticle } from "./summarize-article.js";
 
-const seed = ArticleSchema.parse(
-  JSON.parse(
-    readFileSync(new URL("../../test/fixtures/summarize/seed-article.json", import.meta.url), "utf8"),
-  ),
-);
+const SEED_PATH = "seeds/000_7cdcff967b3c5d01.txt";
+const seed = parseTextArticle(readFileSync(new URL(`../../${SEED_PATH}`, import.meta.url), "utf8"), {
+  source: SEED_PATH,
+});
 
 function article(fields: Partial<Article> & Pick<Article, "headline" | "paragraphs">): Article {
   return ArticleSchema.parse({

@@ -10,18 +10,19 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseTextArticle } from "../../src/ingest/index.js";
 import { splitSentences, summarizeArticle } from "../../src/summarize/index.js";
-import { type Article, ArticleSchema } from "../../src/types.js";
+import type { Article } from "../../src/types.js";
 import { loadEvalArticles } from "../eval/summarize/load-eval-articles.js";
 
 const SEGMENTATION_FILE = fileURLToPath(new URL("../eval/data/summarize/segmentation.json", import.meta.url));
-const SEED_FIXTURE = fileURLToPath(new URL("../fixtures/summarize/seed-article.json", import.meta.url));
+const SEED_FILE = fileURLToPath(new URL("../../seeds/000_7cdcff967b3c5d01.txt", import.meta.url));
 /** Each measurement runs at least this long, so timer resolution and JIT warm-up do not dominate. */
 const MIN_MEASURE_MS = 400;
 
 export async function run(): Promise<void> {
   const articles = loadEvalArticles().map((entry) => entry.article);
-  const seed = ArticleSchema.parse(JSON.parse(readFileSync(SEED_FIXTURE, "utf8")));
+  const seed = parseTextArticle(readFileSync(SEED_FILE, "utf8"), { source: SEED_FILE });
   const sentences = corpusSentences(articles);
 
   const texts = [
