@@ -129,6 +129,23 @@ describe("parseHtmlArticle", () => {
     );
   });
 
+  it("falls back to JSON-LD articleBody when the page renders its text with scripts", () => {
+    const ld = {
+      "@type": "NewsArticle",
+      headline: "Landtag beschließt Schuldenbremse",
+      articleSection: "Politik",
+      articleBody:
+        "Der Landtag hat am Mittwoch mit Zweidrittelmehrheit eine Schuldenbremse in die Landesverfassung aufgenommen.\nDie Opposition stimmte zu, nachdem Ausnahmen für Naturkatastrophen und Notlagen vereinbart worden waren. Das Gesetz tritt im Januar in Kraft.",
+    };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div id="app"></div></body></html>`;
+    const article = parseHtmlArticle(html, { source: null });
+    expect([article.lead?.slice(0, 20), article.paragraphs.map((b) => b.text.slice(0, 20)), article.fullText]).toEqual([
+      "Der Landtag hat am M",
+      ["Die Opposition stimm"],
+      false,
+    ]);
+  });
+
   it("marks a page with almost no body as not full text", () => {
     const article = parseHtmlArticle(
       '<html><head><meta property="og:title" content="Kurz gemeldet"></head><body><p>Nur ein Satz.</p></body></html>',

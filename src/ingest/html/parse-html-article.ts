@@ -94,6 +94,14 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
   const url = absolute(pageUrl, base) ?? base;
 
   const body = readBody(document);
+  if (body.blocks.length === 0 && ld.articleBody !== null) {
+    // Some CMS pages render the text with scripts and ship it only as JSON-LD articleBody.
+    body.blocks = ld.articleBody
+      .split(/\n+/)
+      .map((text) => normalizeInline(text))
+      .filter((text) => text !== "")
+      .map((text) => ({ kind: "text" as const, text }));
+  }
   const figures = body.figures.length > 0 ? body.figures : pageFigures;
 
   const description = ld.description ?? meta.get("og:description") ?? meta.get("description") ?? null;

@@ -1,4 +1,4 @@
-import { normalizeInline } from "../normalize-text.js";
+import { normalizeInline, normalizeText } from "../normalize-text.js";
 
 /** What a page's JSON-LD says about its article; every field null/empty when absent. */
 export interface JsonLdArticle {
@@ -57,7 +57,7 @@ export function parseJsonLd(scripts: readonly string[]): JsonLdArticle {
     dateModified: str(article?.dateModified),
     image: readImage(article?.image),
     url: str(article?.url) ?? idOf(article?.mainEntityOfPage),
-    articleBody: str(article?.articleBody),
+    articleBody: typeof article?.articleBody === "string" ? normalizeText(article.articleBody) || null : null,
     breadcrumbs: breadcrumbList ? readBreadcrumbs(breadcrumbList) : [],
   };
 }
