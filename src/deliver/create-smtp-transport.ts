@@ -71,7 +71,10 @@ export function createSmtpTransport(options: SmtpTransportOptions): Transport {
   let closed = false;
 
   const connect = (lane: Lane, callback: (error: unknown) => void): void => {
-    if (lane.connection && !lane.connection.destroyed) return callback(null);
+    if (lane.connection && !lane.connection.destroyed) {
+      callback(null);
+      return;
+    }
     const connection = new SMTPConnection(connectionOptions);
     lane.connection = connection;
     let answered = false;
@@ -96,7 +99,10 @@ export function createSmtpTransport(options: SmtpTransportOptions): Transport {
         );
     });
     connection.connect((error) => {
-      if (error) return answer(error);
+      if (error) {
+        answer(error);
+        return;
+      }
       if (auth && connection.allowsAuth) {
         connection.login(auth, (loginError) => answer(loginError));
       } else {
@@ -120,7 +126,8 @@ export function createSmtpTransport(options: SmtpTransportOptions): Transport {
       if (error) {
         lane.connection?.close();
         lane.connection = null;
-        return settle(lane, job, error);
+        settle(lane, job, error);
+        return;
       }
       const connection = lane.connection as SMTPConnection;
       const { message } = job;
@@ -135,7 +142,8 @@ export function createSmtpTransport(options: SmtpTransportOptions): Transport {
         if (!refused) {
           connection.close();
           if (lane.connection === connection) lane.connection = null;
-          return settle(lane, job, sendError);
+          settle(lane, job, sendError);
+          return;
         }
         // The server refused this message; the session is fine once reset.
         connection.reset((resetError) => {
