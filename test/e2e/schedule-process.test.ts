@@ -190,7 +190,9 @@ describe("digest schedule --next", () => {
   });
 });
 
-describe("digest schedule as a long-running process against a real SMTP server", () => {
+// Each test starts one or two node processes (about 2 s each on a loaded machine) and, for the
+// SIGKILL case, waits out a 5 s lease: more than the suite's default 30 s per test.
+describe("digest schedule as a long-running process against a real SMTP server", { timeout: 120_000 }, () => {
   it("sends today's edition once on a seconds-level schedule, keeps running, and exits 0 on SIGTERM", async () => {
     const { dir, emails, args } = await setUp(3);
     const sink = await smtpSink();
