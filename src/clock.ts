@@ -39,16 +39,7 @@ export function zonedTime(date: string, time: string, timeZone: string): Date {
 
 /** Offset of a time zone from UTC at an instant, in milliseconds (Berlin in winter: 3,600,000). */
 export function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
+  const parts = offsetFormatter(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get("year"),
@@ -75,4 +66,28 @@ export function formatZoned(instant: Date, timeZone: string): string {
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
   const mm = String(abs % 60).padStart(2, "0");
   return `${local}${sign}${hh}:${mm}`;
+}
+
+/**
+ * Creating an Intl.DateTimeFormat costs ~0.1 ms; ingest dates every feed item, so one formatter
+ * per time zone is kept.
+ */
+const OFFSET_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = OFFSET_FORMATTERS.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    OFFSET_FORMATTERS.set(timeZone, formatter);
+  }
+  return formatter;
 }
