@@ -19,6 +19,8 @@ describe("assessSentence", () => {
   it.each([
     ["„Wir werden das nicht hinnehmen.“", true],
     ["„Wir werden das nicht hinnehmen“, sagte Scholz am Abend.", false],
+    ["„Wir investieren in die Zukunft“, sagte er.", true],
+    ["„Das ist nicht akzeptabel“, so die Sprecherin.", false],
     ["„Es wurde vereinbart, die Zusammenarbeit auszubauen“, erklärte der Kreml.", false],
     ["Der Kanzler sagte: „Wir werden das nicht hinnehmen.“", false],
   ])("speakerless quote: %s → %s", (sentence, speakerless) => {

@@ -89,12 +89,15 @@ function isDangling(text: string): boolean {
 }
 
 /**
- * A sentence that opens with a quotation mark and names no speaker: no speech verb or "so"/
- * "laut"/"zufolge" outside the quoted part.
+ * A sentence that opens with a quotation mark and names no speaker outside the quoted part:
+ * no speech verb or "so"/"laut"/"zufolge" there, or only a pronoun as the speaker ("…“, sagte
+ * er.") — a name or a noun ("sagte Scholz", "so die Sprecherin") is a capitalised word.
  */
 function isSpeakerlessQuote(text: string): boolean {
   if (!OPENING_QUOTES.test(text)) return false;
   const outside = text.replace(/[„“"»«‚][^„“"»«‚‘”]*[“”"«»‘]/gu, " ");
-  const words = outside.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return !words.some((word) => SPEECH.has(word));
+  const words = outside.match(/\p{L}+/gu) ?? [];
+  const attributed = words.some((word) => SPEECH.has(word.toLowerCase()));
+  const named = words.some((word) => /^\p{Lu}/u.test(word));
+  return !attributed || !named;
 }

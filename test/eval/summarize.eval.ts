@@ -7,7 +7,9 @@
  * - Teasers and key points on test/eval/data/summarize/articles.json (hand-written articles with
  *   reference teasers and key points): ROUGE-1/2/L F1 (German Snowball stems, umlauts kept),
  *   next to Lead-1/2/3 and a greedy oracle computed here; redundancy = mean over articles of the
- *   largest unigram overlap (ROUGE-1 F1) between two points of one summary; points = mean count.
+ *   largest unigram overlap (ROUGE-1 F1) between two points of one summary; points = mean count;
+ *   ≤220ch = share of points within 220 characters; dangling = share of points that open with an
+ *   unresolved reference ("Dabei …", "Er …"), judged by the stage's own word lists.
  *
  * Baselines: teaser Lead-k = the first k sentences of lead + body; key-point Lead-k = the first k
  * sentences of the body (the lead is the teaser), tickers: summary, then newest updates first.
@@ -18,6 +20,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { segment as sentencexSegment } from "sentencex";
+import { assessSentence } from "../../src/summarize/assess-sentence.js";
 import { splitSentences, summarizeArticle } from "../../src/summarize/index.js";
 import type { Article } from "../../src/types.js";
 import { type EvalArticle, loadEvalArticles } from "./summarize/load-eval-articles.js";
@@ -34,7 +37,23 @@ const SEGMENTATION_FILE = fileURLToPath(new URL("./data/summarize/segmentation.j
 const MAX_ORACLE_TEASER_SENTENCES = 3;
 
 type Row = (string | number | null)[];
-const HEADER = ["task", "system", "exact", "P", "R", "F1", "R-1", "R-2", "R-L", "redund.", "points"];
+const HEADER = [
+  "task",
+  "system",
+  "exact",
+  "P",
+  "R",
+  "F1",
+  "R-1",
+  "R-2",
+  "R-L",
+  "redund.",
+  "points",
+  "≤220ch",
+  "dangling",
+];
+/** The preferred maximum length of a key point (SummarizeOptions.keyPointChars). */
+const KEY_POINT_CHARS = 220;
 
 export async function run(): Promise<void> {
   const rows: Row[] = [...segmentationRows(), ...summaryRows(loadEvalArticles())];
@@ -59,6 +78,8 @@ function segmentationRows(): Row[] {
       fixed(precision(score)),
       fixed(recall(score)),
       fixed(f1(score)),
+      null,
+      null,
       null,
       null,
       null,
@@ -121,6 +142,8 @@ function summaryRow(
   let rl = 0;
   let redundancy = 0;
   let points = 0;
+  let short = 0;
+  let dangling = 0;
   outputs.forEach((output, index) => {
     const candidate = rougeTokens(output.join(" "));
     const reference = rougeTokens((references[index] ?? []).join(" "));
@@ -129,6 +152,8 @@ function summaryRow(
     rl += rougeL(candidate, reference);
     redundancy += maxPairwiseOverlap(output);
     points += output.length;
+    short += output.filter((point) => point.length <= KEY_POINT_CHARS).length;
+    dangling += output.filter((point) => assessSentence(point).dangling).length;
   });
   const n = Math.max(1, outputs.length);
   return [
@@ -143,6 +168,8 @@ function summaryRow(
     fixed(rl / n),
     withPoints ? fixed(redundancy / n) : null,
     withPoints ? (points / n).toFixed(1) : null,
+    withPoints ? percent(short / Math.max(1, points)) : null,
+    withPoints ? percent(dangling / Math.max(1, points)) : null,
   ];
 }
 
