@@ -5,7 +5,6 @@
 export { checkEdition } from "./check-edition.js";
 export { classifyUrl, isPlaceholderHost, type UrlVerdict } from "./classify-url.js";
 export { composeMime } from "./compose-mime.js";
-export { deriveUnsubscribeHeaders } from "./derive-unsubscribe-headers.js";
 export type { CheckInput, CheckMeasures, CheckReport, Finding, Severity } from "./finding.js";
 export { formatCheckReport } from "./format-check-report.js";
 export { readEditionFile } from "./read-edition-file.js";

@@ -1,7 +1,7 @@
 import type { Config } from "../config/index.js";
 import { isDigestError } from "../errors.js";
 import type { Renderer } from "../render/index.js";
-import type { Edition, RenderedEmail } from "../types.js";
+import type { Edition, RenderedEdition, RenderedEmail } from "../types.js";
 import { checkEdition } from "./check-edition.js";
 import type { CheckReport } from "./finding.js";
 import { toMjmlFinding } from "./rules/check-mjml.js";
@@ -14,6 +14,8 @@ export interface CheckedEdition {
   mjml: string;
   /** The anonymous preview email, or null when the MJML did not validate and so did not compile. */
   email: RenderedEmail | null;
+  /** The encoded message the gate measured, when `message` was given and the HTML compiled. */
+  mime: Buffer | null;
   report: CheckReport;
 }
 
@@ -21,7 +23,8 @@ export interface CheckedEdition {
  * Renders the edition's preview with `renderer` and runs the pre-send gate on it. The renderer
  * compiles MJML strictly and throws on invalid MJML; that case becomes `mjml/valid` findings
  * (every issue, not just the first) instead of an exception, so `digest check` and the studio
- * can name the rule.
+ * can name the rule. With `message`, the gate measures that encoded message and reads its headers
+ * (the way `digest send` builds it) instead of composing a generic one.
  *
  * @example
  * const { report } = await renderAndCheckEdition({ edition, config, renderer: createRenderer(), sending: false });
@@ -32,17 +35,20 @@ export async function renderAndCheckEdition(input: {
   renderer: Renderer;
   sending: boolean;
   headers?: Record<string, string> | undefined;
+  message?: ((rendered: RenderedEdition) => Buffer) | undefined;
 }): Promise<CheckedEdition> {
   const { edition, config, renderer } = input;
   const mjml = renderer.renderMjml(edition, config);
   let email: RenderedEmail;
+  let mime: Buffer | null = null;
   try {
     email = await renderer.renderPreview(edition, config);
+    if (input.message) mime = input.message(await renderer.renderEdition(edition, config));
   } catch (error) {
     const issues = isDigestError(error, "E_RENDER") ? await validateMjml(mjml) : [];
     if (issues.length === 0) throw error;
     const findings = capFindings(issues.map(toMjmlFinding));
-    return { mjml, email: null, report: { ok: false, findings } };
+    return { mjml, email: null, mime: null, report: { ok: false, findings } };
   }
   const report = await checkEdition({
     edition,
@@ -51,6 +57,7 @@ export async function renderAndCheckEdition(input: {
     config,
     sending: input.sending,
     headers: input.headers,
+    mime: mime ?? undefined,
   });
-  return { mjml, email, report };
+  return { mjml, email, mime, report };
 }

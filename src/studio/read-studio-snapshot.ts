@@ -1,14 +1,10 @@
-import {
-  type CheckReport,
-  composeMime,
-  deriveUnsubscribeHeaders,
-  renderAndCheckEdition,
-} from "../check/index.js";
+import { type CheckReport, renderAndCheckEdition } from "../check/index.js";
 import type { Config } from "../config/index.js";
 import { toDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
 import { createRenderer } from "../render/index.js";
 import type { Edition, RenderedEmail } from "../types.js";
+import { composeSampleMessage } from "./compose-sample-message.js";
 
 /** Everything the studio shows for one edition date, or the error that stopped it. */
 export type StudioSnapshot =
@@ -17,7 +13,7 @@ export type StudioSnapshot =
       date: string;
       edition: Edition;
       email: RenderedEmail | null;
-      /** The message header block as `digest send` would write it (sample reader). */
+      /** The header block of the message `digest send` would write for a sample reader. */
       headers: string;
       report: CheckReport;
       /** Inputs that were skipped, one line each. */
@@ -31,11 +27,13 @@ export interface SnapshotRequest {
   /** Loads the configuration afresh (it may have changed on disk); may throw. */
   loadConfig: () => Config;
   templatesDir?: string | undefined;
+  /** The clock for the sample message's Date header. */
+  now: () => Date;
 }
 
 /**
  * Builds the edition for `date` from the current config, inputs and templates, renders its preview
- * and runs the pre-send gate. Never throws: a broken template, article or config becomes an
+ * and runs the pre-send gate on the message `digest send` would write. Never throws: a broken template, article or config becomes an
  * `{ ok: false }` snapshot, which the studio shows instead of the email. A new renderer is
  * created each time because the renderer reads its templates once.
  *
@@ -52,15 +50,15 @@ export async function readStudioSnapshot(request: SnapshotRequest): Promise<Stud
       { config, date: request.date },
       { cwd: request.cwd, onWarning: (message) => warnings.push(message) },
     );
-    const unsubscribeHeaders = deriveUnsubscribeHeaders(config);
-    const { email, report } = await renderAndCheckEdition({
+    // The gate runs as for a send (unsubscribe headers required) on the message `digest send` would write.
+    const { email, mime, report } = await renderAndCheckEdition({
       edition,
       config,
       renderer,
-      sending: false,
-      headers: unsubscribeHeaders,
+      sending: true,
+      message: (rendered) => composeSampleMessage(rendered, config, { now: request.now() }),
     });
-    const headers = email ? headerBlock(await composeMime(email, config, unsubscribeHeaders)) : "";
+    const headers = mime ? headerBlock(mime) : "";
     return { ok: true, date: request.date, edition, email, headers, report, warnings };
   } catch (thrown) {
     const error = toDigestError(thrown);

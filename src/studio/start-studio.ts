@@ -43,6 +43,8 @@ export interface StudioOptions {
   signal: AbortSignal;
   /** Called on every source change (for logging). */
   onReload?: (changed: number) => void;
+  /** Clock for the sample message's Date header (default: the system clock). */
+  now?: () => Date;
   /** Poll interval of the file watch, in milliseconds. */
   watchIntervalMs?: number;
 }
@@ -73,7 +75,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const snapshotFor = (date: string): Promise<StudioSnapshot> => {
     let snapshot = snapshots.get(date);
     if (!snapshot) {
-      snapshot = readStudioSnapshot({ date, cwd: options.cwd, loadConfig: options.loadConfig, templatesDir });
+      snapshot = readStudioSnapshot({
+        date,
+        cwd: options.cwd,
+        loadConfig: options.loadConfig,
+        templatesDir,
+        now: options.now ?? (() => new Date()),
+      });
       snapshots.set(date, snapshot);
     }
     return snapshot;
@@ -95,7 +103,10 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     watched,
     () => {
       version += 1;
+      const shown = [...snapshots.keys()];
       snapshots.clear();
+      // Rebuild what open pages show before they ask again: the reload then only waits for the rest.
+      for (const date of shown) void snapshotFor(date);
       options.onReload?.(version);
       for (const stream of streams) stream.write(`event: version\ndata: ${version}\n\n`);
     },

@@ -1,14 +1,10 @@
 import { resolve } from "node:path";
-import {
-  CHECK_RULES,
-  deriveUnsubscribeHeaders,
-  formatCheckReport,
-  readEditionFile,
-  renderAndCheckEdition,
-} from "../../check/index.js";
+import { CHECK_RULES, formatCheckReport, readEditionFile, renderAndCheckEdition } from "../../check/index.js";
+import { UNSUBSCRIBE_SECRET_ENV } from "../../deliver/index.js";
 import { DigestError, EXIT } from "../../errors.js";
 import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
+import { composeSampleMessage } from "../../studio/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
@@ -42,8 +38,8 @@ ${INPUT_HELP}
   --edition FILE       check this edition JSON (as 'digest build' prints it; - for stdin)
                        instead of building one from the inputs
   --templates DIR      templates folder (default: the package's templates/)
-  --sending            apply the rules for a send too: List-Unsubscribe headers as the
-                       config yields them
+  --sending            check as for a send: the message 'digest send' would write for a
+                       sample reader (its size, its List-Unsubscribe headers)
   --json               print the report as JSON: { ok, findings: [{ rule, severity, where,
                        message, fix }] }
 ${COMMON_HELP}
@@ -66,7 +62,14 @@ ${RULE_LIST}
       config,
       renderer,
       sending,
-      headers: sending ? deriveUnsubscribeHeaders(config) : undefined,
+      // As `digest send` would write it for one sample reader: the gate measures and reads its headers.
+      message: sending
+        ? (rendered) =>
+            composeSampleMessage(rendered, config, {
+              now: new Date(),
+              secret: ctx.env[UNSUBSCRIBE_SECRET_ENV],
+            })
+        : undefined,
     });
     ctx.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
     if (!report.ok) {
