@@ -10,6 +10,7 @@ export {
   isBinaryBytes,
 } from "./decode-bytes.js";
 export { deriveArticleId } from "./derive-article-id.js";
+export { FEED_FORMAT, type ParseFeedOptions, parseFeed } from "./feed/index.js";
 export {
   type FormatHints,
   type FormatParseOptions,
@@ -20,6 +21,7 @@ export {
   JSON_FORMAT,
   TEXT_FORMAT,
 } from "./formats.js";
+export { HTML_FORMAT, type ParseHtmlOptions, parseHtmlArticle } from "./html/index.js";
 export { MARKERS, NEWSROOM_TIME_ZONE } from "./markers.js";
 export { normalizeInline, normalizeText } from "./normalize-text.js";
 export { parseGermanDate } from "./parse-german-date.js";
@@ -33,6 +35,13 @@ export {
   type ReadInputsResult,
   readInputs,
 } from "./read-inputs.js";
+export {
+  createUrlReader,
+  MAX_REDIRECTS,
+  READ_URL_TIMEOUT_MS,
+  readUrl,
+  type UrlReaderOptions,
+} from "./read-url.js";
 export {
   type FetchedInput,
   isUrlInput,
