@@ -275,7 +275,8 @@ export function formatScheduleEvent(event: ScheduleEvent, timeZone: string): str
       return `${event.resume ? "resuming" : "sending"} the edition of ${event.date} (fire time ${at(event.fireTime)})`;
     case "sent": {
       const r = event.result;
-      return `edition ${event.date} "${r.subject}": ${r.sent} sent, ${r.failed} failed, ${r.pending} pending`;
+      const stopped = r.pending > 0 ? " - stopped before the end; the next start resumes it" : "";
+      return `edition ${event.date} "${r.subject}": ${r.sent} sent, ${r.failed} failed, ${r.pending} pending${stopped}`;
     }
     case "no-edition":
       return `no edition for ${event.date} - ${event.reason}; recorded, waiting for the next fire time`;
