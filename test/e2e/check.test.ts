@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckReport } from "../../src/check/index.js";
+import { CHECK_RULES, type CheckReport } from "../../src/check/index.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
 import { ROOT } from "../support/run-digest.js";
 
@@ -191,6 +191,15 @@ const WARNING_CASES: { rule: string; warn: Args; clean: Args }[] = [
 ];
 
 describe("digest check: one failing and one passing fixture per rule", () => {
+  it("has fixtures for every rule of the gate", () => {
+    const covered = new Set([...ERROR_CASES.map((c) => c.rule), ...WARNING_CASES.map((c) => c.rule)]);
+    expect(Object.keys(CHECK_RULES).filter((rule) => !covered.has(rule))).toEqual([]);
+    for (const { rule } of ERROR_CASES)
+      expect(CHECK_RULES[rule as keyof typeof CHECK_RULES].severity).toBe("error");
+    for (const { rule } of WARNING_CASES)
+      expect(CHECK_RULES[rule as keyof typeof CHECK_RULES].severity).toBe("warning");
+  });
+
   it.each(ERROR_CASES)("$rule: the failing fixture exits 2 naming the rule", async ({ rule, fail }) => {
     const { code, report, stderr } = await check(await resolveArgs(fail));
     expect(code).toBe(2);
