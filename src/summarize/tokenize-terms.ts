@@ -7,8 +7,12 @@
  * "Beziehung" meet. Stemmer and stop-word set are built once at module load and stems are
  * memoised: summarizing 1,000 articles must not pay any setup per call.
  */
+import { createRequire } from "node:module";
 import { newStemmer } from "snowball-stemmers";
-import stopwords from "stopwords-iso";
+
+// stopwords-iso ships a bare JSON main: Node's ESM loader needs an import attribute for it, which
+// the compiled output cannot carry portably, so it is loaded through require.
+const stopwords = createRequire(import.meta.url)("stopwords-iso") as Record<string, string[]>;
 
 /**
  * Lower-cased word tokens of a German text (letters incl. umlauts and ß, digits; inner hyphens
