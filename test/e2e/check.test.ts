@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHECK_RULES, type CheckReport } from "../../src/check/index.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
-import { ROOT } from "../support/run-digest.js";
+import { ROOT, runDigest } from "../support/run-digest.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/check");
 const CONFIG = ["--config", join(FIXTURES, "configs/base.json")];
@@ -265,5 +265,17 @@ describe("digest check on the seed edition", () => {
     const run = await runCliInProcess(["check", "--edition", file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/could not read the edition .*not-an-edition\.json - .*stories/);
+  });
+});
+
+describe("digest check as the installed binary (dist/cli/main.js)", () => {
+  it("passes the seed edition and fails a placeholder-link config with exit 2", async () => {
+    const passed = await runDigest(["check", "--date", "2026-11-26"]);
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain("check passed: 0 errors");
+    const failed = await runDigest(["check", "--date", "2026-11-26", ...config("placeholder-links")]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/failed the pre-send gate: links\/placeholder/);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
   });
 });
