@@ -116,6 +116,12 @@ describe("classifyPolitics", () => {
     ["Bayern gewinnt Spitzenspiel", "Der Trainer lobte die Mannschaft nach zwei Toren.", false],
     ["Dax schließt auf Rekordhoch", "Anleger setzten auf Aktien von Autobauern.", false],
     ["Museum zeigt Expressionisten", "Die Ausstellung versammelt Gemälde der Künstlerin.", false],
+    // Regression: the Panorama pattern "*promi*" matched "Kompromiss" and pulled this below zero.
+    [
+      "Gipfel endet mit Minimalkompromiss",
+      "Die Staaten einigten sich nach Verhandlungen auf eine Erklärung.",
+      true,
+    ],
   ])("%s", (headline, text, politics) => {
     expect(classifyPolitics({ headline, text }).politics).toBe(politics);
   });

@@ -255,7 +255,8 @@ export const POLITICS_TERMS: readonly (readonly [pattern: string, weight: number
   ["*zoo*", -3],
   ["*tier*", -1.5],
   ["*hochzeit*", -2.5],
-  ["*promi*", -3],
+  // Prefix only: "*promi*" would also match "Kompromiss".
+  ["promi*", -3],
   ["*star", -1.5],
   ["*royal*", -2],
   ["*lotto*", -3],
