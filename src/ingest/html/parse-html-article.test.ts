@@ -129,6 +129,19 @@ describe("parseHtmlArticle", () => {
     );
   });
 
+  it.each([
+    [
+      "JSON-LD over meta and breadcrumb",
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","articleSection":"Politik"}</script><meta property="article:section" content="Ausland">',
+      "Politik",
+    ],
+    ["meta over breadcrumb", '<meta property="article:section" content="Ausland">', "Ausland"],
+    ["breadcrumb when nothing else", "", "Sport"],
+  ])("section: %s", (_name, head, section) => {
+    const html = `<html><head><title>H</title>${head}</head><body><nav class="breadcrumbs"><a href="/">Startseite</a> › <a href="/sport/">Sport</a></nav><h1>H</h1></body></html>`;
+    expect(parseHtmlArticle(html, { source: null }).section).toBe(section);
+  });
+
   it("falls back to JSON-LD articleBody when the page renders its text with scripts", () => {
     const ld = {
       "@type": "NewsArticle",
@@ -139,11 +152,11 @@ describe("parseHtmlArticle", () => {
     };
     const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div id="app"></div></body></html>`;
     const article = parseHtmlArticle(html, { source: null });
-    expect([article.lead?.slice(0, 20), article.paragraphs.map((b) => b.text.slice(0, 20)), article.fullText]).toEqual([
-      "Der Landtag hat am M",
-      ["Die Opposition stimm"],
-      false,
-    ]);
+    expect([
+      article.lead?.slice(0, 20),
+      article.paragraphs.map((b) => b.text.slice(0, 20)),
+      article.fullText,
+    ]).toEqual(["Der Landtag hat am M", ["Die Opposition stimm"], false]);
   });
 
   it("marks a page with almost no body as not full text", () => {
