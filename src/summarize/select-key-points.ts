@@ -11,11 +11,13 @@
  *                under-rates long, fact-dense sentences, TextRank alone over-rates them
  *              + `POSITION_WEIGHT` · prior: `DOCUMENT_POSITION_SHARE` · exp(−i / max(5, n/2.5))
  *                for the i-th of n sentences (inverted pyramid) + the rest · 1/(1 + j) for the
- *                j-th sentence of its paragraph; tickers: 1 for the summary paragraphs,
- *                1/(1 + 0.5·rank) for the update of that recency rank (0 = newest)
+ *                j-th sentence of its paragraph; tickers: 0.7 + 0.3 / (1 + j)
  *              + `TITLE_WEIGHT` · cosine with headline + kicker + lead, scaled to the best
  *                candidate (the editor's own summary of the story);
- *    times self-containedness (assess-sentence.ts: dangling opener ×0.45, question ×0.3,
+ *    times recency for tickers (`TICKER_SUMMARY_RECENCY` for the summary paragraphs above the
+ *    entries, 1/(1 + rank) for the update of that rank, 0 = newest: a central but old entry
+ *    must not beat the news, and the newest entry beats the summary it updates), times
+ *    self-containedness (assess-sentence.ts: dangling opener ×0.45, question ×0.3,
  *    fragment ×0.2, quote without speaker ×0.5) and a length factor (> `keyPointChars` ×0.85,
  *    > 1.5 · `keyPointChars` ×0.6), so shorter sentences win where the article allows.
  * 3. Maximal marginal relevance: repeatedly take the candidate maximising
@@ -27,8 +29,8 @@
  * 4. Count by article length (lead + body): < 200 words → 3, < 350 → 4, else 5 (clamped to the
  *    options and to the candidates available). Output in article order.
  *
- * The weights were set on the seed article (seeds/) and general principles, then measured
- * once on the held-out reference set of `npm run eval`.
+ * The weights were set on the seed article (seeds/) and general principles, not fitted to the
+ * reference set of `npm run eval`.
  */
 import type { KeyPoint } from "../types.js";
 import { selfContainedness } from "./assess-sentence.js";
@@ -69,6 +71,11 @@ const TITLE_WEIGHT = 0.35;
  */
 const DOCUMENT_POSITION_SHARE = 0.3;
 const MMR_LAMBDA = 0.6;
+/**
+ * Recency of a ticker's summary paragraphs: as the second-newest update. The summary above the
+ * entries is written once and goes stale; it feeds the teaser, while the newest entry is the news.
+ */
+const TICKER_SUMMARY_RECENCY = 0.5;
 /** Two sentences of one paragraph count as at least this similar (see step 3). */
 const SAME_PARAGRAPH_SIMILARITY = 0.4;
 const MAX_SIMILARITY = 0.5;
@@ -119,17 +126,22 @@ export function selectKeyPoints(
   const decay = Math.max(5, candidates.length / 2.5);
 
   const relevance = candidates.map((unit, index) => {
+    const paragraphOpening = 1 / (1 + unit.sentence);
     const prior = context.isTicker
-      ? unit.updateRank === null
-        ? 1
-        : 1 / (1 + 0.5 * unit.updateRank)
-      : DOCUMENT_POSITION_SHARE * Math.exp(-index / decay) +
-        (1 - DOCUMENT_POSITION_SHARE) / (1 + unit.sentence);
+      ? 0.7 + 0.3 * paragraphOpening
+      : DOCUMENT_POSITION_SHARE * Math.exp(-index / decay) + (1 - DOCUMENT_POSITION_SHARE) * paragraphOpening;
+    const recency = !context.isTicker
+      ? 1
+      : unit.updateRank === null
+        ? TICKER_SUMMARY_RECENCY
+        : 1 / (1 + unit.updateRank);
     const base =
       CENTRALITY_WEIGHT * (centrality[index] ?? 0) +
       POSITION_WEIGHT * prior +
       TITLE_WEIGHT * ((titleOverlap[index] ?? 0) / maxTitleOverlap);
-    return base * selfContainedness(unit.traits) * lengthFactor(unit.text.length, limits.keyPointChars);
+    return (
+      base * recency * selfContainedness(unit.traits) * lengthFactor(unit.text.length, limits.keyPointChars)
+    );
   });
 
   const wanted = clamp(pointsForLength(context.wordCount), limits.keyPointsMin, limits.keyPointsMax);

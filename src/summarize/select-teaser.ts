@@ -3,6 +3,7 @@
  * Always whole sentences within the character budget; never a bare dateline.
  */
 import type { Article } from "../types.js";
+import { assessSentence } from "./assess-sentence.js";
 import type { SentenceUnit } from "./collect-sentences.js";
 import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
@@ -19,7 +20,8 @@ const OPENING_WINDOW_SENTENCES = 4;
 const MAX_TEASER_SENTENCES = 3;
 
 /**
- * Chooses the teaser: the lead trimmed to whole sentences within `maxChars`; without a lead the
+ * Chooses the teaser: the lead (without page furniture such as "Wir berichten im Live-Ticker.")
+ * trimmed to whole sentences within `maxChars`; without a lead the
  * first self-contained opening sentence (not a question, fragment, dangling reference or bare
  * quote) plus the sentences that follow it in the same paragraph while they fit. When no whole
  * sentence fits, the shortest opening sentence is cut at a word boundary with "…" — the only
@@ -31,9 +33,9 @@ const MAX_TEASER_SENTENCES = 3;
 export function selectTeaser(article: Article, units: readonly SentenceUnit[], maxChars: number): Teaser {
   const lead = article.lead?.trim() ?? "";
   if (lead.length > 0) {
-    const sentences = splitSentences(lead).map((sentence, index) =>
-      index === 0 ? stripDateline(sentence, article.dateline, true) : sentence,
-    );
+    const sentences = splitSentences(lead)
+      .map((sentence, index) => (index === 0 ? stripDateline(sentence, article.dateline, true) : sentence))
+      .filter((sentence) => !assessSentence(sentence).boilerplate);
     const fitted = fitSentences(sentences, maxChars);
     if (fitted.length > 0) return { text: fitted.join(" "), used: [] };
   }

@@ -7,6 +7,7 @@ import { splitSentences } from "./split-sentences.js";
 import { summarizeArticle } from "./summarize-article.js";
 
 const SEED_PATH = "seeds/000_7cdcff967b3c5d01.txt";
+const TICKER_PATH = "test/fixtures/summarize/ticker.txt";
 const seed = parseTextArticle(readFileSync(new URL(`../../${SEED_PATH}`, import.meta.url), "utf8"), {
   source: SEED_PATH,
 });
@@ -69,6 +70,31 @@ describe("summarizeArticle on the seed", () => {
     }
     const order = summary.keyPoints.map((point) => point.paragraph * 100 + point.sentence);
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});
+
+describe("summarizeArticle on a live ticker parsed from text", () => {
+  const ticker = parseTextArticle(readFileSync(new URL(`../../${TICKER_PATH}`, import.meta.url), "utf8"), {
+    source: TICKER_PATH,
+  });
+  const { teaser, keyPoints } = summarizeArticle(ticker);
+
+  it("drops the ticker's self-reference from the teaser", () => {
+    expect(teaser).toBe("Die Koalition ringt um den Haushalt 2026.");
+  });
+
+  it("takes key points from the summary and the newest updates, never from the oldest entries", () => {
+    expect(keyPoints.length).toBeGreaterThanOrEqual(3);
+    const newest = keyPoints.filter((point) => point.update === 0).map((point) => point.text);
+    expect(newest).toContain("Der Haushaltsausschuss hat den Etat nach 15 Stunden Beratung gebilligt.");
+    for (const point of keyPoints) {
+      expect(point.update ?? 0).toBeLessThan(4);
+      const source =
+        point.update === undefined
+          ? ticker.paragraphs[point.paragraph]?.text
+          : ticker.updates[point.update]?.paragraphs[point.paragraph];
+      expect(splitSentences(source ?? "")[point.sentence]).toBe(point.text);
+    }
   });
 });
 

@@ -11,4 +11,8 @@ export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
   /\((?:archivfoto|archivbild|symbolbild|foto|bild)\)\s*$/i,
   /^\s*(?:foto|bild|quelle)\s*:/i,
   /ausgewählt\s+von\s+unserer\s+\w+redaktion/i,
+  // live-ticker self-references: "Wir berichten im Live-Ticker.", "Alle Entwicklungen im Ticker."
+  /^\s*wir\s+(?:berichten|informieren|halten\s+sie)\b.*\b(?:live-?ticker|liveblog|newsblog|ticker|auf\s+dem\s+laufenden)\b/i,
+  /^\s*(?:alle\s+)?(?:entwicklungen|infos|informationen|news)\s+im\s+(?:live-?)?ticker\b/i,
+  /^\s*(?:dieser\s+(?:artikel|ticker)\s+wird\s+(?:laufend|fortlaufend|ständig)\s+aktualisiert|mehr\s+in\s+kürze)\b/i,
 ];
