@@ -195,6 +195,15 @@ describe("the email in Chromium", () => {
     await page.click('nav a[data-view="desktop"]');
     expect(await page.locator("#view-desktop iframe").evaluate((element) => element.clientWidth)).toBe(600);
     await page.screenshot({ path: screenshotPath("studio-desktop"), fullPage: true });
+    // The studio's dark view applies the email's own dark rules, whatever the editor's system setting.
+    await page.click('nav a[data-view="dark"]');
+    const darkBody = await page
+      .frameLocator("#view-dark iframe")
+      .locator("body")
+      .evaluate((body) => getComputedStyle(body).backgroundColor);
+    const [r = 255, g = 255, b = 255] = (darkBody.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    await page.screenshot({ path: screenshotPath("studio-dark"), fullPage: true });
     await page.close();
   });
 });
