@@ -10,6 +10,7 @@ import {
 } from "./data/dangling-openers.js";
 import { SPEECH_VERBS } from "./data/speech-verbs.js";
 
+/** What `assessSentence` finds out about one sentence. */
 export interface SentenceTraits {
   /** Opens with a reference back to something earlier ("Dabei …", "Er …", "Das ist …"). */
   dangling: boolean;

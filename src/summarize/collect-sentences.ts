@@ -8,6 +8,7 @@ import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
 import { toTerms } from "./tokenize-terms.js";
 
+/** One candidate sentence with its source position and what the ranker needs. */
 export interface SentenceUnit {
   /** The sentence as shown (a leading dateline removed). */
   text: string;
@@ -23,6 +24,7 @@ export interface SentenceUnit {
   updateRank: number | null;
 }
 
+/** All candidate sentences of an article and what the point count depends on. */
 export interface CollectedSentences {
   /** Candidates in reading order (ticker: summary paragraphs first, then newest updates first). */
   units: SentenceUnit[];
@@ -31,7 +33,13 @@ export interface CollectedSentences {
   isTicker: boolean;
 }
 
-/** Ticker updates older than the newest this many are not summarised. */
+/**
+ * Ticker updates older than the newest this many are not summarised: a ticker of a hundred
+ * entries is summarised from its latest ones, and the cost stays flat.
+ *
+ * @example
+ * article.updates.slice(0, MAX_TICKER_UPDATES); // the entries key points may come from
+ */
 export const MAX_TICKER_UPDATES = 6;
 
 /**

@@ -9,7 +9,12 @@
  * cap n (see `MAX_RANKED_SENTENCES` in select-key-points.ts).
  */
 
-/** A sparse TF-IDF vector: term ids ascending, with weights, and its Euclidean norm. */
+/**
+ * A sparse TF-IDF vector: term ids ascending, with weights, and its Euclidean norm.
+ *
+ * @example
+ * const [vector] = buildTermVectors([["china", "putin", "china"]]); // vector.ids: [0, 1]
+ */
 export interface TermVector {
   ids: Int32Array;
   weights: Float64Array;

@@ -43,6 +43,7 @@ import {
 } from "./rank-sentences.js";
 import { toTerms } from "./tokenize-terms.js";
 
+/** What the key points are chosen against: the editor's title and the teaser already shown. */
 export interface KeyPointContext {
   /** Headline, kicker and lead: the terms the editor put on top. */
   titleText: string;
@@ -54,12 +55,20 @@ export interface KeyPointContext {
   isTicker: boolean;
 }
 
+/** The point count and length bounds from SummarizeOptions. */
 export interface KeyPointLimits {
   keyPointsMin: number;
   keyPointsMax: number;
   keyPointChars: number;
 }
 
+/**
+ * At most this many candidates are ranked (the first in reading order): the graph costs O(n²),
+ * and a 1,000-word article has about 60 sentences, so only very long texts reach the cap.
+ *
+ * @example
+ * candidates.slice(0, MAX_RANKED_SENTENCES);
+ */
 export const MAX_RANKED_SENTENCES = 150;
 const CENTRALITY_WEIGHT = 0.4;
 const POSITION_WEIGHT = 0.25;

@@ -8,6 +8,7 @@ import type { SentenceUnit } from "./collect-sentences.js";
 import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
 
+/** The chosen teaser and the body sentences it is made of. */
 export interface Teaser {
   text: string;
   /** Body sentences used (empty when the teaser is the lead): key points must not repeat them. */

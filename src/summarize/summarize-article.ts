@@ -6,6 +6,7 @@ import { collectSentences } from "./collect-sentences.js";
 import { selectKeyPoints } from "./select-key-points.js";
 import { selectTeaser } from "./select-teaser.js";
 
+/** Limits of the teaser and key points; the CLI fills them from `config.limits`. */
 export interface SummarizeOptions {
   /** Maximum teaser length in characters. */
   teaserChars: number;
@@ -15,7 +16,12 @@ export interface SummarizeOptions {
   keyPointChars: number;
 }
 
-/** Defaults from the 7:30 digest layout: a 300-character teaser, 3–5 points of ≤ 220 characters. */
+/**
+ * Defaults from the 7:30 digest layout: a 300-character teaser, 3–5 points of ≤ 220 characters.
+ *
+ * @example
+ * summarizeArticle(article, { ...DEFAULT_SUMMARIZE_OPTIONS, keyPointsMax: 4 });
+ */
 export const DEFAULT_SUMMARIZE_OPTIONS: Readonly<SummarizeOptions> = {
   teaserChars: 300,
   keyPointsMin: 3,

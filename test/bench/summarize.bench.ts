@@ -1,7 +1,8 @@
 /**
  * Benchmarks of the summarize stage (issue 3), printed as `name: value` lines:
  * - splitter throughput on the German evaluation texts (sentences per second);
- * - summarize on a 1,000-word article and on the typical articles of the reference set (ms);
+ * - summarize on a 1,000-word article and on the typical articles of the reference set (ms), and
+ *   a batch of 1,000 articles as `digest summarize --jsonl` runs it;
  * - scaling with sentence count: long articles and live tickers of 100/400/1600 sentences. The
  *   graph ranking is O(n²) in the ranked sentences, so a cap (MAX_RANKED_SENTENCES, and the
  *   newest MAX_TICKER_UPDATES ticker entries) keeps the cost flat beyond it; the exponent
@@ -50,6 +51,10 @@ export async function run(): Promise<void> {
     ).toFixed(3),
   );
   print("summarize.ms_seed_article", measure(() => summarizeArticle(seed)).toFixed(3));
+  // The batch case of `digest summarize --jsonl`: 1,000 articles in one process.
+  const batchStart = performance.now();
+  for (let i = 0; i < 1000; i++) summarizeArticle(typical[i % typical.length]!);
+  print("summarize.ms_per_1000_articles_batch", Math.round(performance.now() - batchStart));
 
   const longTimes: number[] = [];
   const tickerTimes: number[] = [];
