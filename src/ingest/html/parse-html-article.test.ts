@@ -142,6 +142,18 @@ describe("parseHtmlArticle", () => {
     expect(parseHtmlArticle(html, { source: null }).section).toBe(section);
   });
 
+  it("reads a kicker marked up in the <h1>, and ignores kickers of teasers elsewhere on the page", () => {
+    const html = `<html><body><aside><span class="kicker">Sport</span> Anderer Artikel</aside>
+      <article><h1><span class="topline">Nach der Wahl</span> Koalition nimmt Gespräche auf</h1><p>Text.</p></article></body></html>`;
+    const article = parseHtmlArticle(html, { source: null });
+    expect([article.kicker, article.headline]).toEqual(["Nach der Wahl", "Koalition nimmt Gespräche auf"]);
+    const plain = parseHtmlArticle(
+      '<html><body><aside><span class="kicker">Sport</span></aside><h1>H</h1></body></html>',
+      { source: null },
+    );
+    expect(plain.kicker).toBeNull();
+  });
+
   it("falls back to JSON-LD articleBody when the page renders its text with scripts", () => {
     const ld = {
       "@type": "NewsArticle",

@@ -4,6 +4,7 @@ import { type Article, ArticleSchema, type Block, type Image } from "../../types
 import { deriveArticleId } from "../derive-article-id.js";
 import { MARKERS } from "../markers.js";
 import { normalizeInline } from "../normalize-text.js";
+import { alternation } from "../pattern-utils.js";
 import { htmlToBlocks } from "./html-to-blocks.js";
 import { parseBreadcrumbMarkup } from "./parse-breadcrumb-markup.js";
 import { parseDateValue } from "./parse-date-value.js";
@@ -26,10 +27,13 @@ const READABILITY_CHAR_THRESHOLD = 200;
 /** A byline stands in the first few blocks and is short. */
 const BYLINE_SEARCH_BLOCKS = 4;
 const MAX_BYLINE_CHARS = 120;
-const BYLINE = new RegExp(
-  `^(?:${MARKERS.bylineLabels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?::|\\s)\\s*\\p{Lu}`,
-  "u",
-);
+const BYLINE = new RegExp(`^(?:${alternation(MARKERS.bylineLabels)})(?::|\\s)\\s*\\p{Lu}`, "u");
+/** Kicker markup counts only inside the headline or the article header, never in teaser lists. */
+const KICKER_SELECTOR = ["h1", "article header"]
+  .flatMap((scope) =>
+    ["kicker", "dachzeile", "topline", "overline"].map((name) => `${scope} [class*="${name}"]`),
+  )
+  .join(", ");
 const HOME_CRUMBS = new Set(MARKERS.homeCrumbs.map((c) => c.toLocaleLowerCase("de")));
 /** „Kicker“: Headline — the text format's title rule, also used by CMS titles. */
 const QUOTED_KICKER = /^„([^“”]+)[“”]\s*:\s*(.+)$/u;
@@ -56,11 +60,19 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
     ),
   );
 
+  const kickerElement = document.querySelector(KICKER_SELECTOR);
+  const markupKicker = text(kickerElement);
+  const h1 = text(document.querySelector("h1"));
+  // An <h1> that holds the kicker span reads "Kicker Headline"; the headline is the rest.
+  const h1Headline =
+    h1 !== null && markupKicker !== null && h1.startsWith(markupKicker)
+      ? h1.slice(markupKicker.length).replace(/^[\s:–-]+/, "") || h1
+      : h1;
   const rawHeadline =
     ld.headline ??
     meta.get("og:title") ??
     meta.get("twitter:title") ??
-    text(document.querySelector("h1")) ??
+    h1Headline ??
     text(document.querySelector("title"));
   if (!rawHeadline) {
     throw new DigestError(
@@ -71,9 +83,7 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
   }
   const quoted = QUOTED_KICKER.exec(rawHeadline);
   const headline = quoted?.[2]?.trim() ?? rawHeadline;
-  const kicker =
-    quoted?.[1]?.trim() ??
-    text(document.querySelector('[class*="kicker"], [class*="dachzeile"], [class*="topline"]'));
+  const kicker = quoted?.[1]?.trim() ?? markupKicker;
 
   const crumbs = cleanCrumbs(
     ld.breadcrumbs.length > 0 ? ld.breadcrumbs : parseBreadcrumbMarkup(document),
