@@ -136,14 +136,21 @@ const SCRIPT = `
     document.querySelectorAll("section.panel").forEach(function (s) {
       if (s.id !== "error") s.classList.toggle("shown", s.id === "view-" + id);
     });
+    var frame = document.querySelector("#view-" + id + " iframe");
+    if (frame) fit(frame);
+  }
+  // A hidden frame has no layout: its height is measured again whenever its view is shown.
+  function fit(frame) {
+    try {
+      var height = frame.contentDocument.documentElement.scrollHeight;
+      if (height > 0) frame.style.height = height + "px";
+    } catch (e) {}
   }
   window.addEventListener("hashchange", show);
   document.querySelector("header form").addEventListener("submit", function () { this.action = "/" + location.hash; });
   show();
   document.querySelectorAll("iframe").forEach(function (frame) {
-    frame.addEventListener("load", function () {
-      try { frame.style.height = frame.contentDocument.documentElement.scrollHeight + "px"; } catch (e) {}
-    });
+    frame.addEventListener("load", function () { fit(frame); });
   });
   var version = document.body.dataset.version;
   var live = document.getElementById("live");
