@@ -11,7 +11,7 @@ export const CHECK_RULES = {
   },
   "size/near": { severity: "warning", summary: "encoded message within 10 KB of the 100 KB limit" },
   "mjml/valid": { severity: "error", summary: "the MJML source validates cleanly (mjml strict validation)" },
-  "html/lang-dir": { severity: "error", summary: "lang and dir on <html> and on the content wrapper" },
+  "html/lang-dir": { severity: "error", summary: "lang on <html>; lang and dir on the content wrapper" },
   "html/presentation": { severity: "error", summary: 'role="presentation" on every layout table' },
   "html/headlines": { severity: "error", summary: "the HTML part holds every story's headline" },
   "images/alt": { severity: "error", summary: "alt attribute on every image" },
