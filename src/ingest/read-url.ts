@@ -16,7 +16,8 @@ export const READ_URL_TIMEOUT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
 /** Sub-folder of the state folder holding cached responses. */
 export const HTTP_CACHE_DIR = "http-cache";
-const USER_AGENT = "digest/0.1 (+https://github.com/; German politics newsletter builder)";
+/** Honest and stable, so a newsroom's own servers can recognise (and allow-list) the morning run. */
+const USER_AGENT = "digest/0.1 (7:30 politics newsletter builder)";
 const ACCEPT = "application/rss+xml, application/atom+xml, text/html;q=0.9, application/xml;q=0.8, */*;q=0.5";
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
