@@ -33,10 +33,7 @@ export const FEED_FORMAT: InputFormat = {
  */
 export function isFeedText(text: string): boolean {
   const head = text.slice(0, SNIFF_CHARS);
-  return (
-    /<rss[\s>]|<rdf:RDF[\s>]|<feed[\s>][^>]*http:\/\/www\.w3\.org\/2005\/Atom|<feed[\s>]/.test(head) &&
-    !/<html[\s>]/i.test(head)
-  );
+  return /<rss[\s>]|<rdf:RDF[\s>]|<feed[\s>]/.test(head) && !/<html[\s>]/i.test(head);
 }
 
 /**
