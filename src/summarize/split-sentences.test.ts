@@ -95,6 +95,26 @@ describe("splitSentences", () => {
       "Erster Absatz ohne Punkt\n\nZweiter Absatz.",
       ["Erster Absatz ohne Punkt", "Zweiter Absatz."],
     ],
+    [
+      "unclosed quotation marks (broken text) still split",
+      "„Wir kommen. „Sie gehen. Dann ist Ruhe.",
+      ["„Wir kommen.", "„Sie gehen.", "Dann ist Ruhe."],
+    ],
+    [
+      "numeric date",
+      "Die Sitzung ist am 12. 3. 2025. Sie ist öffentlich.",
+      ["Die Sitzung ist am 12. 3. 2025.", "Sie ist öffentlich."],
+    ],
+    [
+      "list enumerators",
+      "1. Die Steuer sinkt.\n2. Die Rente steigt.",
+      ["1. Die Steuer sinkt.", "2. Die Rente steigt."],
+    ],
+    [
+      "quotation introduced with a colon",
+      "Sie betonte: „Niemand wird zurückgelassen. Das verspreche ich.“ Applaus folgte.",
+      ["Sie betonte: „Niemand wird zurückgelassen. Das verspreche ich.“", "Applaus folgte."],
+    ],
     ["non-breaking spaces", "Es kamen z.\u00a0B. Ärzte.", ["Es kamen z. B. Ärzte."]],
   ])("%s", (_name, text, expected) => {
     expect(splitSentences(text)).toEqual(expected);

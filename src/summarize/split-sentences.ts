@@ -53,6 +53,8 @@ export function splitSentences(text: string): string[] {
 const MAX_ABBREVIATION_TOKENS = 4;
 /** Lines at least this long, without final punctuation, look like hard-wrapped prose. */
 const WRAPPED_LINE_MIN_CHARS = 50;
+/** At most this many quotations/brackets are tracked as open; older unclosed ones are dropped. */
+const MAX_OPEN_MARKS = 8;
 /** How far ahead (characters) to look for the mark that closes an open quotation. */
 const QUOTE_LOOKAHEAD_CHARS = 600;
 
@@ -321,7 +323,10 @@ function trackQuote(block: string, index: number, stack: OpenMark[], style: Quot
   if (!QUOTE_MARKS.has(block[index] ?? "")) return;
   if (popIfCloses(block, index, stack, style)) return;
   const closer = closerFor(block, index, style);
-  if (closer !== null) stack.push({ closer, at: index });
+  if (closer === null) return;
+  // Unclosed marks pile up in broken text; real quotations nest two or three deep.
+  if (stack.length >= MAX_OPEN_MARKS) stack.shift();
+  stack.push({ closer, at: index });
 }
 
 function popIfCloses(block: string, index: number, stack: OpenMark[], _style: QuoteStyle): boolean {
