@@ -116,6 +116,19 @@ describe("parseHtmlArticle", () => {
     ]);
   });
 
+  it("turns a JSON-LD LiveBlogPosting into ticker updates, newest first, and keeps them out of the body", () => {
+    const article = parse("liveblog.html");
+    expect(article.updates.map((u) => [u.label, u.time, u.paragraphs.length])).toEqual([
+      ["07.05 Uhr: Zweiter Wahlgang entscheidet", "2026-11-26T07:05:00+01:00", 1],
+      ["06.20 Uhr: Erster Wahlgang ohne Ergebnis", "2026-11-26T06:20:00+01:00", 1],
+      ["06.00 Uhr: Sitzung eröffnet", "2026-11-26T06:00:00+01:00", 1],
+    ]);
+    expect(article.lead).toBe(
+      "Der Landtag in Erfurt wählt heute einen neuen Ministerpräsidenten. Wir berichten live.",
+    );
+    expect(article.paragraphs).toEqual([]);
+  });
+
   it("refuses a page without any headline", () => {
     let error: unknown;
     try {

@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { DigestError } from "../../errors.js";
-import { type Article, ArticleSchema, type Block, type Image } from "../../types.js";
+import { type Article, ArticleSchema, type Block, type Image, type TickerUpdate } from "../../types.js";
 import { deriveArticleId } from "../derive-article-id.js";
 import { MARKERS } from "../markers.js";
 import { normalizeInline } from "../normalize-text.js";
@@ -124,6 +124,12 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
     agencies: datelineAgencies,
   } = takeDateline(split.lead, split.paragraphs);
 
+  const updates = readLiveUpdates(ld.liveUpdates);
+  // A live blog's entries are in `updates`, newest first; their copies in the page body go.
+  const updateTexts = new Set(updates.flatMap((u) => [...u.paragraphs, u.label, ...u.label.split(": ")]));
+  const bodyBlocks =
+    updates.length === 0 ? paragraphs : paragraphs.filter((b) => !isUpdateText(b.text, updateTexts));
+
   const authorValues = ld.authors.length > 0 ? ld.authors : [...bylines, ...markupAuthors].slice(0, 1);
   const { authors, agencies } = splitAuthors(authorValues);
 
@@ -145,11 +151,13 @@ export function parseHtmlArticle(html: string, options: ParseHtmlOptions): Artic
     ),
     lead,
     dateline,
-    paragraphs,
+    paragraphs: bodyBlocks,
     image: chooseImage(ld.image, meta, figures, base),
     url,
-    fullText: paragraphs.reduce((sum, b) => sum + b.text.length, 0) >= MIN_FULL_TEXT_CHARS,
-    updates: [],
+    fullText:
+      [...bodyBlocks.map((b) => b.text), ...updates.flatMap((u) => u.paragraphs)].join("").length >=
+      MIN_FULL_TEXT_CHARS,
+    updates,
   };
   return ArticleSchema.parse(article);
 }
@@ -210,6 +218,38 @@ function cleanCrumbs(crumbs: readonly string[], headline: string): string[] {
   const last = kept.at(-1);
   if (last && (last === headline || headline.startsWith(last.replace(/…$/, "")))) kept.pop();
   return kept;
+}
+
+/**
+ * JSON-LD `liveBlogUpdate` entries as ticker updates, newest first like the text format's; the
+ * label is the Berlin clock time as tickers print it ("06.10 Uhr"), with the entry's headline.
+ */
+function readLiveUpdates(entries: ReturnType<typeof parseJsonLd>["liveUpdates"]): TickerUpdate[] {
+  const updates = entries
+    .map((entry, index) => {
+      const time = parseDateValue(entry.datePublished);
+      const clock = time === null ? null : `${time.slice(11, 13)}.${time.slice(14, 16)} Uhr`;
+      const label = [clock, entry.headline].filter((part) => part !== null).join(": ");
+      const paragraphs = (entry.body ?? "")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
+      return { index, update: { label, time, paragraphs } };
+    })
+    .filter(({ update }) => update.label !== "" && update.paragraphs.length > 0);
+  updates.sort((a, b) => {
+    if (a.update.time !== null && b.update.time !== null && a.update.time !== b.update.time) {
+      return Date.parse(b.update.time) - Date.parse(a.update.time);
+    }
+    return a.index - b.index;
+  });
+  return updates.map(({ update }) => update);
+}
+
+/** Body blocks that repeat an update: its text, its headline, or its printed time line. */
+function isUpdateText(text: string, updateTexts: ReadonlySet<string>): boolean {
+  if (updateTexts.has(text)) return true;
+  return [...updateTexts].some((u) => u.length > 20 && text.includes(u));
 }
 
 function readBody(document: HtmlDocument): { blocks: Block[]; figures: Image[] } {

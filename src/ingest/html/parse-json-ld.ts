@@ -12,6 +12,8 @@ export interface JsonLdArticle {
   image: { url: string | null; caption: string | null; credit: string | null } | null;
   url: string | null;
   articleBody: string | null;
+  /** `liveBlogUpdate` entries of a LiveBlogPosting, in page order. */
+  liveUpdates: { headline: string | null; body: string | null; datePublished: string | null }[];
   /** Names of the page's schema.org BreadcrumbList, in position order. */
   breadcrumbs: string[];
 }
@@ -58,6 +60,13 @@ export function parseJsonLd(scripts: readonly string[]): JsonLdArticle {
     image: readImage(article?.image),
     url: str(article?.url) ?? idOf(article?.mainEntityOfPage),
     articleBody: typeof article?.articleBody === "string" ? normalizeText(article.articleBody) || null : null,
+    liveUpdates: listOf(article?.liveBlogUpdate)
+      .filter(isObject)
+      .map((update) => ({
+        headline: str(update.headline),
+        body: typeof update.articleBody === "string" ? normalizeText(update.articleBody) || null : null,
+        datePublished: str(update.datePublished) ?? str(update.dateModified),
+      })),
     breadcrumbs: breadcrumbList ? readBreadcrumbs(breadcrumbList) : [],
   };
 }
@@ -80,6 +89,11 @@ function flatten(value: Json): JsonObject[] {
   if (!isObject(value)) return [];
   const graph = value["@graph"];
   return [value, ...(graph === undefined ? [] : flatten(graph))];
+}
+
+function listOf(value: Json): Json[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
 }
 
 function isObject(value: Json): value is JsonObject {
