@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
   let tn = 0;
   let fn = 0;
   const wrong: string[] = [];
+  const bySection = new Map<string, { right: number; total: number }>();
   for (const article of articles) {
     const actual = article.section === "Politik";
     const verdict = classifyPolitics({ headline: article.headline, text: article.text });
@@ -33,6 +34,10 @@ export async function run(): Promise<void> {
     else if (verdict.politics) fp++;
     else if (actual) fn++;
     else tn++;
+    const tally = bySection.get(article.section) ?? { right: 0, total: 0 };
+    tally.total++;
+    if (verdict.politics === actual) tally.right++;
+    bySection.set(article.section, tally);
     if (verdict.politics !== actual) {
       wrong.push(
         `  [${article.section}] ${article.headline} (score ${verdict.score}: ${verdict.evidence.join(", ")})`,
@@ -45,6 +50,9 @@ export async function run(): Promise<void> {
   console.log(`classifier.accuracy: ${((tp + tn) / total).toFixed(3)}`);
   console.log(`classifier.precision: ${(tp / Math.max(1, tp + fp)).toFixed(3)}`);
   console.log(`classifier.recall: ${(tp / Math.max(1, politics)).toFixed(3)}`);
+  for (const [section, tally] of [...bySection].sort((a, b) => b[1].total - a[1].total)) {
+    console.log(`classifier.correct.${section}: ${tally.right}/${tally.total}`);
+  }
   console.log(`classifier.misclassified: ${wrong.length}`);
   for (const line of wrong) console.log(line);
 }
