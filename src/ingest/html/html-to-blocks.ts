@@ -74,6 +74,9 @@ const INLINE = new Set([
  */
 const MAX_BLOCK_LINE_CHARS = 160;
 
+/** List items whose text is at least this much link are teaser or navigation entries. */
+const MIN_LINK_LIST_SHARE = 0.9;
+
 interface RawBlock extends Block {
   /** Share of the text that sits inside links: teaser lists are nearly all link. */
   linkShare: number;
@@ -124,11 +127,20 @@ export function htmlToBlocks(root: DomNode): HtmlBody {
         if (figure) figures.push(figure);
       } else if (tag === "img") {
         // A bare image carries no caption; its alt text is not article text.
+      } else if (tag === "table" && (findFirst(child, "th") || findFirst(child, "caption"))) {
+        // A data table (election results, a budget) is not prose: cells would become
+        // one-word "paragraphs" and key points.
+        flush();
       } else if (PARAGRAPHS.has(tag)) {
         flush();
-        buffer = textOf(child);
-        linkChars = linkTextLength(child);
-        flush();
+        const text = textOf(child);
+        const links = linkTextLength(child);
+        // A list item that is all link is a teaser or navigation entry, not article text.
+        if (!(tag === "li" && links >= normalizeInline(text).length * MIN_LINK_LIST_SHARE)) {
+          buffer = text;
+          linkChars = links;
+          flush();
+        }
       } else if (HEADINGS.has(tag)) {
         flush();
         const text = normalizeInline(textOf(child));

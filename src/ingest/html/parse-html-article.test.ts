@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { isDigestError } from "../../errors.js";
 import { decodeBytes } from "../decode-bytes.js";
 import { htmlDeclaredCharset, isHtmlText } from "./html-format.js";
+import { htmlToBlocks } from "./html-to-blocks.js";
 import { parseDateValue } from "./parse-date-value.js";
 import { parseHtmlArticle } from "./parse-html-article.js";
+import { parseHtmlDocument } from "./parse-html-document.js";
 import { parseJsonLd } from "./parse-json-ld.js";
 import { splitAuthors } from "./split-authors.js";
 import { splitCredit } from "./split-credit.js";
@@ -190,6 +192,22 @@ describe("parseHtmlArticle", () => {
       { source: null },
     );
     expect(article.fullText).toBe(false);
+  });
+});
+
+describe("htmlToBlocks", () => {
+  it("skips data tables and all-link list items, keeps prose lists and quotes", () => {
+    const { blocks } = htmlToBlocks(
+      parseHtmlDocument(`<p>Das Ergebnis der Wahl steht fest.</p>
+        <table><caption>Ergebnis</caption><tr><th>Partei</th><th>Prozent</th></tr><tr><td>CDU</td><td>32,1</td></tr></table>
+        <ul><li><a href="/a">Rentenpaket: Was sich ändert</a></li><li>Die Wahlbeteiligung lag bei 61 Prozent.</li></ul>
+        <blockquote>„Wir nehmen die Wahl an“, sagte sie.</blockquote>`).body,
+    );
+    expect(blocks).toEqual([
+      { kind: "text", text: "Das Ergebnis der Wahl steht fest." },
+      { kind: "text", text: "Die Wahlbeteiligung lag bei 61 Prozent." },
+      { kind: "text", text: "„Wir nehmen die Wahl an“, sagte sie." },
+    ]);
   });
 });
 
