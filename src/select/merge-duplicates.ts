@@ -26,7 +26,8 @@ const MIN_HEADLINE_WORDS = 3;
 
 /**
  * Merges near-duplicate stories from several sources (a feed item and the page it links to, two
- * outlets running the same agency copy). Two articles are the same story when their headlines
+ * outlets running the same agency copy). Two articles are the same story when they have the same
+ * URL (ignoring scheme, "www.", query and fragment), when their headlines
  * share ≥ 60 % of their content words (Jaccard), or when ≥ 60 % of the word 3-gram shingles of
  * the shorter text (headline, lead, first paragraphs) occur in the other (containment — a
  * summary inside a full text scores high, where Jaccard would not). Duplicates are grouped
@@ -70,6 +71,14 @@ function sameStoryPairs(prints: readonly Fingerprint[]): [number, number][] {
   const sharedShingles = countShared(prints.map((p) => p.textShingles));
   const sharedWords = countShared(prints.map((p) => p.headlineWords));
   const pairs: [number, number][] = [];
+  // The same address is the same story, however differently a feed and its page word it.
+  const byUrl = new Map<string, number>();
+  prints.forEach((print, j) => {
+    if (print.url === null) return;
+    const first = byUrl.get(print.url);
+    if (first === undefined) byUrl.set(print.url, j);
+    else pairs.push([first, j]);
+  });
   const keys = new Set([...sharedShingles.keys(), ...sharedWords.keys()]);
   for (const key of keys) {
     const i = Math.floor(key / prints.length);
@@ -130,6 +139,8 @@ export function compareRichness(a: Article, b: Article): number {
 interface Fingerprint {
   headlineWords: Set<string>;
   textShingles: Set<string>;
+  /** The canonical URL without scheme, "www.", query, fragment and trailing slash. */
+  url: string | null;
 }
 
 function fingerprint(article: Article): Fingerprint {
@@ -146,7 +157,18 @@ function fingerprint(article: Article): Fingerprint {
       tokenize(article.headline).filter((w) => w.length >= MIN_CONTENT_WORD_CHARS && !w.includes("-")),
     ),
     textShingles: shingles(text, SHINGLE_WORDS),
+    url: normalizeUrl(article.url),
   };
+}
+
+function normalizeUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname.replace(/^www\./, "")}${parsed.pathname.replace(/\/+$/, "")}`.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 function bodyChars(article: Article): number {

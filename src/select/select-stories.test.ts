@@ -162,6 +162,22 @@ describe("mergeDuplicates", () => {
     expect(stories[0]?.article.image?.credit).toBe("dpa");
   });
 
+  it("merges a feed item with the page at its link, however differently both are worded", () => {
+    const item = article({
+      headline: "Eilmeldung aus Berlin",
+      paragraphs: [],
+      url: "https://www.example.org/politik/a-1.html?utm_source=rss",
+    });
+    const full = article({
+      headline: "Kabinett tritt zurück",
+      source: "page.html",
+      url: "https://example.org/politik/a-1.html",
+    });
+    expect(mergeDuplicates([item, full]).map((s) => [s.article.source, s.duplicates.length])).toEqual([
+      ["page.html", 1],
+    ]);
+  });
+
   it("merges two outlets' headlines that share most content words", () => {
     const a = article({ headline: "Bundestag beschließt Haushalt nach Nachtsitzung", paragraphs: [] });
     const b = article({
