@@ -40,7 +40,7 @@ ${COMMON_HELP}
     const text = await readText(file, ctx);
     const sentences = text
       .split(/\n\s*\n/)
-      .flatMap((paragraph) => splitSentences(paragraph.replace(/\s*\n\s*/g, " ").trim()));
+      .flatMap((paragraph) => splitSentences(paragraph.trim()));
     ctx.stdout.write(
       values.json ? `${JSON.stringify(sentences, null, 2)}\n` : sentences.map((s) => `${s}\n`).join(""),
     );
