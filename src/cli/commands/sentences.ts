@@ -38,9 +38,7 @@ ${COMMON_HELP}
       return EXIT.OK;
     }
     const text = await readText(file, ctx);
-    const sentences = text
-      .split(/\n\s*\n/)
-      .flatMap((paragraph) => splitSentences(paragraph.trim()));
+    const sentences = text.split(/\n\s*\n/).flatMap((paragraph) => splitSentences(paragraph.trim()));
     ctx.stdout.write(
       values.json ? `${JSON.stringify(sentences, null, 2)}\n` : sentences.map((s) => `${s}\n`).join(""),
     );
