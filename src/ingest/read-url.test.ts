@@ -122,6 +122,16 @@ describe("readUrl", () => {
     expect(readdirSync(join(stateDir, "http-cache")).sort()).toHaveLength(2);
   });
 
+  it("fetches in full when the cached body is gone", async () => {
+    await readUrl(`${base}/etag.rss`, { maxBytes: 1_000_000, stateDir });
+    for (const name of readdirSync(join(stateDir, "http-cache"))) {
+      if (name.endsWith(".body")) rmSync(join(stateDir, "http-cache", name));
+    }
+    const again = await readUrl(`${base}/etag.rss`, { maxBytes: 1_000_000, stateDir });
+    expect(conditional["/etag.rss"]).toBeUndefined();
+    expect(Buffer.from(again.bytes).toString("utf8")).toBe(FEED);
+  });
+
   it("caches by Last-Modified", async () => {
     await readUrl(`${base}/modified.rss`, { maxBytes: 1_000_000, stateDir });
     const again = await readUrl(`${base}/modified.rss`, { maxBytes: 1_000_000, stateDir });

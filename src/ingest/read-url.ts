@@ -5,7 +5,7 @@
  * only what changed.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DigestError } from "../errors.js";
 import type { FetchedInput, UrlReader, UrlReadOptions } from "./url-reader.js";
@@ -51,7 +51,7 @@ export function createUrlReader(readerOptions: UrlReaderOptions = {}): UrlReader
 
   return async (url: string, options: UrlReadOptions): Promise<FetchedInput> => {
     const cacheFiles = options.stateDir === undefined ? null : cachePaths(options.stateDir, url);
-    const cached = cacheFiles ? await readCacheEntry(cacheFiles.meta) : null;
+    const cached = cacheFiles ? await readCacheEntry(cacheFiles) : null;
     const signal = AbortSignal.timeout(timeoutMs);
     const fail = (why: string, transient: boolean, cause?: unknown): DigestError =>
       new DigestError("E_INPUT", `could not read ${url} - ${why}`, {
@@ -193,9 +193,11 @@ function cachePaths(stateDir: string, url: string): { dir: string; meta: string;
   return { dir, meta: join(dir, `${key}.json`), body: join(dir, `${key}.body`) };
 }
 
-async function readCacheEntry(file: string): Promise<CacheEntry | null> {
+/** The cached entry, only when its body is there too: validators without a body would earn a useless 304. */
+async function readCacheEntry(files: { meta: string; body: string }): Promise<CacheEntry | null> {
   try {
-    const entry = JSON.parse(await readFile(file, "utf8")) as Partial<CacheEntry>;
+    await access(files.body);
+    const entry = JSON.parse(await readFile(files.meta, "utf8")) as Partial<CacheEntry>;
     if (typeof entry.url !== "string" || typeof entry.finalUrl !== "string") return null;
     return {
       url: entry.url,
