@@ -1,6 +1,6 @@
 import type { Article } from "../types.js";
 import { classifyPolitics } from "./classify-politics.js";
-import { SECTION_ALIASES, URL_SECTION_SEGMENTS } from "./data/section-aliases.js";
+import { GENERIC_SECTIONS, SECTION_ALIASES, URL_SECTION_SEGMENTS } from "./data/section-aliases.js";
 
 /** Where an article's section came from, most trusted first. */
 export type SectionSource = "article" | "breadcrumb" | "url" | "classifier";
@@ -25,7 +25,7 @@ const CLASSIFIER_PARAGRAPHS = 4;
  * section word in its URL path (`/politik/`, `/inland/`), and only when there is none of these
  * the politics classifier (for the politics desk; other desks need an explicit signal).
  * Names are compared case-insensitively and through `data/section-aliases.ts` ("Ausland" is
- * Politik).
+ * Politik); generic names such as "Nachrichten" count as no signal.
  *
  * @example
  * inferSection({ ...article, section: null, breadcrumbs: [], url: "https://example.org/politik/a.html" }, "Politik")
@@ -34,18 +34,15 @@ const CLASSIFIER_PARAGRAPHS = 4;
 export function inferSection(article: Article, wanted: string): SectionSignal {
   const aliases = aliasesOf(wanted);
   const isWanted = (name: string) => aliases.has(name.toLocaleLowerCase("de").trim());
-  if (article.section !== null && article.section.trim() !== "") {
+  const crumbs = article.breadcrumbs.filter(isTelling);
+  if (article.section !== null && isTelling(article.section)) {
     // A breadcrumb "Politik › Ausland" with section "Ausland" still belongs to the desk.
-    const matches = isWanted(article.section) || article.breadcrumbs.some(isWanted);
+    const matches = isWanted(article.section) || crumbs.some(isWanted);
     return { section: article.section, source: "article", matches };
   }
-  if (article.breadcrumbs.length > 0) {
-    const hit = article.breadcrumbs.find(isWanted);
-    return {
-      section: hit ?? article.breadcrumbs[0] ?? null,
-      source: "breadcrumb",
-      matches: hit !== undefined,
-    };
+  if (crumbs.length > 0) {
+    const hit = crumbs.find(isWanted);
+    return { section: hit ?? crumbs[0] ?? null, source: "breadcrumb", matches: hit !== undefined };
   }
   const fromUrl = sectionFromUrl(article.url);
   if (fromUrl !== null) return { section: fromUrl, source: "url", matches: isWanted(fromUrl) };
@@ -56,6 +53,14 @@ export function inferSection(article: Article, wanted: string): SectionSignal {
   ].join("\n");
   const verdict = classifyPolitics({ headline: article.headline, text });
   return { section: verdict.politics ? "Politik" : null, source: "classifier", matches: verdict.politics };
+}
+
+const GENERIC = new Set(GENERIC_SECTIONS);
+
+/** False for empty and generic names ("Nachrichten") that do not name a desk. */
+function isTelling(name: string): boolean {
+  const key = name.toLocaleLowerCase("de").trim();
+  return key !== "" && !GENERIC.has(key);
 }
 
 function aliasesOf(wanted: string): ReadonlySet<string> {

@@ -65,6 +65,17 @@ describe("inferSection", () => {
       true,
     ],
     [
+      "the URL when section and breadcrumbs are generic",
+      {
+        section: "Nachrichten",
+        breadcrumbs: ["Startseite", "Nachrichten"],
+        url: "https://example.org/inland/a.html",
+      },
+      "Politik",
+      "url",
+      true,
+    ],
+    [
       "a /sport/ URL path",
       { section: null, url: "https://example.org/sport/a-1.html" },
       "Sport",

@@ -48,8 +48,9 @@ interface Candidate {
  *    e. longer body first; then the id, so the order never depends on input order.
  *    The first is the top story; the next `furtherHeadlines` are the further headlines.
  *
- * Articles without a section of their own get the inferred one (e.g. "Politik" from the URL or
- * the classifier), so the edition can label them.
+ * Articles without a telling section of their own (none, or a generic one like "Nachrichten")
+ * get the inferred one (e.g. "Politik" from the URL or the classifier), so the edition can label
+ * them.
  *
  * @throws DigestError E_NO_STORY (exit 3) when no article qualifies.
  * @example
@@ -85,8 +86,9 @@ export function selectStories(articles: readonly Article[], options: SelectOptio
       skip(story.article, `not in section ${options.section} - ${found}`);
       continue;
     }
+    // An article without a telling section of its own (none, or "Nachrichten") gets the inferred one.
     const article =
-      story.article.section === null && signal.section !== null
+      signal.source !== "article" && signal.section !== null
         ? { ...story.article, section: signal.section }
         : story.article;
     candidates.push({

@@ -51,3 +51,23 @@ export const URL_SECTION_SEGMENTS: Readonly<Record<string, string>> = {
   auto: "Auto",
   digital: "Digital",
 };
+
+/**
+ * Section names that say nothing about the desk ("Nachrichten", "Aktuelles"): an article filed
+ * there is treated as having no section, so its breadcrumbs, URL or the classifier decide.
+ */
+export const GENERIC_SECTIONS: readonly string[] = [
+  "nachrichten",
+  "news",
+  "aktuelles",
+  "aktuell",
+  "meldungen",
+  "schlagzeilen",
+  "topthemen",
+  "top-themen",
+  "top themen",
+  "startseite",
+  "home",
+  "alle",
+  "artikel",
+];
