@@ -69,6 +69,33 @@ describe("digest build --input DIR on a mixed folder", () => {
   });
 });
 
+describe("digest build on pages without any section signal", () => {
+  it("lets the politics classifier find the politics story and label it", async () => {
+    const page = join(ROOT, "test/fixtures/web/html/no-section.html");
+    const run = await runCliInProcess(
+      ["build", "--input", page, "--input", join(MIXED, "sport.html"), "--date", DATE],
+      {
+        cwd,
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const edition = JSON.parse(run.stdout) as Edition;
+    expect(edition.stories.map((s) => [s.section, s.headline])).toEqual([
+      ["Politik", "Koalition ringt um Wehrdienst"],
+    ]);
+  });
+
+  it("exits 3 with one line when only other desks' stories are there", async () => {
+    const run = await runCliInProcess(["build", "--input", join(MIXED, "sport.html"), "--date", DATE], {
+      cwd,
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /^digest: no Politik story qualifies for an edition - 1 article\(s\) read, .*\n$/,
+    );
+  });
+});
+
 describe("digest parse", () => {
   it("prints the Article of an HTML page with JSON-LD", async () => {
     const run = await runCliInProcess(["parse", join(MIXED, "haushalt.html")], { cwd });
