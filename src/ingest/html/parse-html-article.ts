@@ -5,7 +5,7 @@ import { deriveArticleId } from "../derive-article-id.js";
 import { MARKERS } from "../markers.js";
 import { normalizeInline } from "../normalize-text.js";
 import { alternation } from "../pattern-utils.js";
-import { htmlToBlocks } from "./html-to-blocks.js";
+import { type DomNode, htmlToBlocks } from "./html-to-blocks.js";
 import { parseBreadcrumbMarkup } from "./parse-breadcrumb-markup.js";
 import { parseDateValue } from "./parse-date-value.js";
 import { type HtmlDocument, parseHtmlDocument } from "./parse-html-document.js";
@@ -253,18 +253,24 @@ function isUpdateText(text: string, updateTexts: ReadonlySet<string>): boolean {
 }
 
 function readBody(document: HtmlDocument): { blocks: Block[]; figures: Image[] } {
-  let parsed: { content?: string | null | undefined } | null = null;
+  // Readability hands its result node to the serializer; keeping the node spares serialising it
+  // to HTML and parsing that HTML again.
+  let content: DomNode | null = null;
   try {
     // Readability's typings want a browser Document; linkedom's is the same surface.
-    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       keepClasses: true,
+      serializer: (node) => {
+        content = node as unknown as DomNode;
+        return "";
+      },
     }).parse();
   } catch {
-    parsed = null;
+    content = null;
   }
-  if (parsed?.content) {
-    const body = htmlToBlocks(parseHtmlDocument(parsed.content).body);
+  if (content !== null) {
+    const body = htmlToBlocks(content);
     if (body.blocks.length > 0) return body;
   }
   const container = document.querySelector("article") ?? document.querySelector("main") ?? document.body;
