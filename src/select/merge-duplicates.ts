@@ -27,7 +27,8 @@ const MIN_HEADLINE_WORDS = 3;
 /**
  * Merges near-duplicate stories from several sources (a feed item and the page it links to, two
  * outlets running the same agency copy). Two articles are the same story when they have the same
- * URL (ignoring scheme, "www.", query and fragment), when their headlines
+ * URL (ignoring scheme, "www.", query and fragment; not a URL one source gives several articles,
+ * which is a landing page), when their headlines
  * share ≥ 60 % of their content words (Jaccard), or when ≥ 60 % of the word 3-gram shingles of
  * the shorter text (headline, lead, first paragraphs) occur in the other (containment — a
  * summary inside a full text scores high, where Jaccard would not). Duplicates are grouped
@@ -71,14 +72,17 @@ function sameStoryPairs(prints: readonly Fingerprint[]): [number, number][] {
   const sharedShingles = countShared(prints.map((p) => p.textShingles));
   const sharedWords = countShared(prints.map((p) => p.headlineWords));
   const pairs: [number, number][] = [];
-  // The same address is the same story, however differently a feed and its page word it.
-  const byUrl = new Map<string, number>();
+  // The same address is the same story, however differently a feed and its page word it —
+  // unless one source gives it to several articles: then it is a landing page, not an article.
+  const byUrl = new Map<string, number[]>();
   prints.forEach((print, j) => {
-    if (print.url === null) return;
-    const first = byUrl.get(print.url);
-    if (first === undefined) byUrl.set(print.url, j);
-    else pairs.push([first, j]);
+    if (print.url !== null) byUrl.set(print.url, [...(byUrl.get(print.url) ?? []), j]);
   });
+  for (const members of byUrl.values()) {
+    const sources = members.map((j) => (prints[j] as Fingerprint).source);
+    if (members.length < 2 || new Set(sources).size < sources.length) continue;
+    for (const j of members.slice(1)) pairs.push([members[0] as number, j]);
+  }
   const keys = new Set([...sharedShingles.keys(), ...sharedWords.keys()]);
   for (const key of keys) {
     const i = Math.floor(key / prints.length);
@@ -141,6 +145,7 @@ interface Fingerprint {
   textShingles: Set<string>;
   /** The canonical URL without scheme, "www.", query, fragment and trailing slash. */
   url: string | null;
+  source: string | null;
 }
 
 function fingerprint(article: Article): Fingerprint {
@@ -158,6 +163,7 @@ function fingerprint(article: Article): Fingerprint {
     ),
     textShingles: shingles(text, SHINGLE_WORDS),
     url: normalizeUrl(article.url),
+    source: article.source,
   };
 }
 

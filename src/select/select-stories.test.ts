@@ -189,6 +189,13 @@ describe("mergeDuplicates", () => {
     ]);
   });
 
+  it("does not merge items that one feed links to the same landing page", () => {
+    const landing = "https://example.org/politik/";
+    const a = article({ headline: "Kabinett tritt zurück", source: "feed.rss", url: landing });
+    const b = article({ headline: "Wehrbeauftragte legt Bericht vor", source: "feed.rss", url: landing });
+    expect(mergeDuplicates([a, b])).toHaveLength(2);
+  });
+
   it("merges two outlets' headlines that share most content words", () => {
     const a = article({ headline: "Bundestag beschließt Haushalt nach Nachtsitzung", paragraphs: [] });
     const b = article({

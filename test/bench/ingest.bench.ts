@@ -68,6 +68,8 @@ interface Story {
   lead: string;
   paragraphs: string[];
   published: string;
+  /** One address per story; the repeated stories share it, as a feed item and its page do. */
+  url: string;
 }
 
 /** Story n: headline words drawn from the pools so that stories differ; every 20th repeats an earlier one (a duplicate). */
@@ -84,12 +86,14 @@ function story(n: number): Story {
   const published = new Date(Date.parse("2026-11-25T22:00:00+01:00") + minutes * 60_000)
     .toISOString()
     .replace(".000Z", "Z");
+  const section = SECTIONS[k % SECTIONS.length] as string;
   return {
     headline,
-    section: SECTIONS[k % SECTIONS.length] as string,
+    section,
     lead: `${subject} ${verb} ${topic}: Das Ergebnis von Fall ${k}.`,
     paragraphs,
     published,
+    url: `https://example.org/${section.toLowerCase()}/fall-${k}.html`,
   };
 }
 
@@ -117,7 +121,7 @@ function rssFile(stories: Story[]): string {
   const items = stories
     .map(
       (s, i) =>
-        `<item><title>${escapeXml(s.headline)}</title><link>https://example.org/${s.section.toLowerCase()}/${i}.html</link><description>${escapeXml(s.lead)}</description>${i % 2 === 0 ? `<content:encoded><![CDATA[${s.paragraphs.map((p) => `<p>${p}</p>`).join("")}]]></content:encoded>` : ""}<category>${s.section}</category><pubDate>${new Date(s.published).toUTCString()}</pubDate></item>`,
+        `<item><title>${escapeXml(s.headline)}</title><link>${s.url}</link><description>${escapeXml(s.lead)}</description>${i % 2 === 0 ? `<content:encoded><![CDATA[${s.paragraphs.map((p) => `<p>${p}</p>`).join("")}]]></content:encoded>` : ""}<category>${s.section}</category><pubDate>${new Date(s.published).toUTCString()}</pubDate></item>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed</title>${items}</channel></rss>`;
@@ -127,7 +131,7 @@ function atomFile(stories: Story[]): string {
   const entries = stories
     .map(
       (s, i) =>
-        `<entry><title>${escapeXml(s.headline)}</title><id>urn:x:${i}:${escapeXml(s.headline)}</id><link href="https://example.org/a/${i}"/><updated>${s.published}</updated><category term="${s.section}"/><summary>${escapeXml(s.lead)}</summary><content type="html">${escapeXml(s.paragraphs.map((p) => `<p>${p}</p>`).join(""))}</content></entry>`,
+        `<entry><title>${escapeXml(s.headline)}</title><id>urn:x:${i}:${escapeXml(s.headline)}</id><link href="${s.url}"/><updated>${s.published}</updated><category term="${s.section}"/><summary>${escapeXml(s.lead)}</summary><content type="html">${escapeXml(s.paragraphs.map((p) => `<p>${p}</p>`).join(""))}</content></entry>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title><author><name>Redaktion</name></author>${entries}</feed>`;
