@@ -17,8 +17,12 @@ const FINGERPRINT_PARAGRAPHS = 3;
 const MIN_CONTAINMENT = 0.6;
 /** Containment of tiny texts is noise: both sides need this many shingles. */
 const MIN_SHINGLES = 8;
-/** Headlines sharing this share of their content words (Jaccard) name the same story. */
-const MIN_HEADLINE_JACCARD = 0.6;
+/**
+ * Headlines sharing this share of their content words (Jaccard) name the same story. 0.75 lets
+ * re-ordered or one-word-longer headlines match, but not two headlines that differ in one
+ * telling word: "Erdbeben in Italien: Zahl der Toten steigt" vs "… Japan …" share 4 of 6 (0.67).
+ */
+const MIN_HEADLINE_JACCARD = 0.75;
 /** Content words of a headline are the longer ones; "der", "und", "mit" say nothing about the story. */
 const MIN_CONTENT_WORD_CHARS = 4;
 /** Headlines with fewer content words than this are too short to compare on their own. */
@@ -29,7 +33,7 @@ const MIN_HEADLINE_WORDS = 3;
  * outlets running the same agency copy). Two articles are the same story when they have the same
  * URL (ignoring scheme, "www.", query and fragment; not a URL one source gives several articles,
  * which is a landing page), when their headlines
- * share ≥ 60 % of their content words (Jaccard), or when ≥ 60 % of the word 3-gram shingles of
+ * share ≥ 75 % of their content words (Jaccard), or when ≥ 60 % of the word 3-gram shingles of
  * the shorter text (headline, lead, first paragraphs) occur in the other (containment — a
  * summary inside a full text scores high, where Jaccard would not). Duplicates are grouped
  * transitively; each group keeps its richest version — full text over summary, then the longer

@@ -189,6 +189,16 @@ describe("mergeDuplicates", () => {
     ]);
   });
 
+  it("does not merge headlines that differ in one telling word", () => {
+    const italy = article({ headline: "Erdbeben in Italien: Zahl der Toten steigt", paragraphs: [] });
+    const japan = article({
+      headline: "Erdbeben in Japan: Zahl der Toten steigt",
+      source: "b.html",
+      paragraphs: [],
+    });
+    expect(mergeDuplicates([italy, japan])).toHaveLength(2);
+  });
+
   it("does not merge items that one feed links to the same landing page", () => {
     const landing = "https://example.org/politik/";
     const a = article({ headline: "Kabinett tritt zurück", source: "feed.rss", url: landing });

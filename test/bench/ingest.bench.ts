@@ -56,8 +56,13 @@ function sentence(seed: number, length: number): string {
   let x = seed;
   const words: string[] = [];
   for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    words.push(i % 3 === 1 ? (JOINERS[x % JOINERS.length] as string) : (WORDS[x % WORDS.length] as string));
+    // 32-bit LCG (Numerical Recipes constants); Math.imul keeps it exact, plain * would lose bits.
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    words.push(
+      i % 3 === 1
+        ? (JOINERS[(x >>> 16) % JOINERS.length] as string)
+        : (WORDS[(x >>> 16) % WORDS.length] as string),
+    );
   }
   return `Die ${words.join(" ")}.`;
 }
@@ -78,7 +83,8 @@ function story(n: number): Story {
   const subject = SUBJECTS[k % SUBJECTS.length] as string;
   const topic = TOPICS[(k * 7) % TOPICS.length] as string;
   const verb = VERBS[(k * 5) % VERBS.length] as string;
-  const headline = `${subject} ${verb} ${topic} (${k})`;
+  // The number makes each story's headline its own (as a place or a name would); repeats share it.
+  const headline = `${subject} ${verb} ${topic}: Vorlage ${1000 + k}`;
   const paragraphs = [0, 1, 2, 3, 4].map(
     (i) => `${sentence(k * 101 + i, 14)} ${sentence(k * 211 + i, 12)} ${sentence(k * 307 + i, 10)}`,
   );
@@ -90,7 +96,7 @@ function story(n: number): Story {
   return {
     headline,
     section,
-    lead: `${subject} ${verb} ${topic}: Das Ergebnis von Fall ${k}.`,
+    lead: `${subject} ${verb} ${topic}. ${sentence(k * 401, 12)}`,
     paragraphs,
     published,
     url: `https://example.org/${section.toLowerCase()}/fall-${k}.html`,
@@ -174,17 +180,20 @@ export async function run(): Promise<void> {
     const times: number[] = [];
     let articles = 0;
     let stories = 0;
+    let merged = 0;
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
       const built = await readEdition({ config, date: DATE }, { cwd: root });
       times.push(performance.now() - start);
       articles = built.articles.length;
       stories = built.edition.stories.length;
+      merged = built.selection.skipped.filter((skip) => skip.reason.startsWith("duplicate of")).length;
     }
     times.sort((a, b) => a - b);
     console.log(`ingest.inputs: ${files}`);
     console.log(`ingest.articles: ${articles}`);
     console.log(`ingest.edition_stories: ${stories}`);
+    console.log(`ingest.duplicates_merged: ${merged}`);
     console.log(`ingest.build_edition_ms_first: ${times.length > 0 ? Math.round(Math.max(...times)) : 0}`);
     console.log(`ingest.build_edition_ms_median: ${Math.round(times[Math.floor(times.length / 2)] ?? 0)}`);
   } finally {
