@@ -110,6 +110,15 @@ export interface Ledger {
   claimPending(editionKey: string, afterRowid: number, limit: number, at: string): ClaimedDelivery[];
   /** Writes a batch of outcomes in one transaction. */
   recordOutcomes(outcomes: readonly DeliveryOutcome[]): void;
+  /**
+   * Writes one outcome into the batch opened by `beginBatch` (a send records each outcome as it
+   * comes, so no array of pending outcomes lives on the heap), made durable by `commitBatch`.
+   */
+  writeOutcome(outcome: DeliveryOutcome): void;
+  /** Opens a write transaction unless one is open. */
+  beginBatch(): void;
+  /** Commits the transaction opened by `beginBatch`, if any. */
+  commitBatch(): void;
   /** Delivery counts of one edition. */
   countDeliveries(editionKey: string): DeliveryCounts;
   /** Failed (or still pending) deliveries with their last response, in list order. */
@@ -385,6 +394,23 @@ function buildLedger(db: Database.Database, path: string): Ledger {
       if (outcomes.length > 0) recordOutcomes(outcomes);
     },
     countDeliveries,
+    writeOutcome(o) {
+      recordOutcome.run({
+        editionKey: o.editionKey,
+        email: o.email,
+        status: o.status,
+        attempted: o.attempted ? 1 : 0,
+        response: o.response,
+        messageId: o.messageId,
+        at: o.at,
+      });
+    },
+    beginBatch() {
+      if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
+    },
+    commitBatch() {
+      if (db.inTransaction) db.exec("COMMIT");
+    },
     listDeliveries(editionKey, status, limit) {
       return listByStatus.all(editionKey, status, limit).map((row) => ({
         email: row.email,

@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { createInterface } from "node:readline";
 import { DigestError } from "../errors.js";
 import {
   parseCsvHeader,
@@ -47,7 +46,7 @@ export async function* readRecipients(
   await assertReadableFile(file);
   const format = options.format ?? formatOf(file);
   const onProblem = options.onProblem ?? (() => {});
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  const lines = readLines(file);
   let lineNumber = 0;
   try {
     if (format === "jsonl") {
@@ -113,8 +112,27 @@ export async function* readRecipients(
       );
     }
   } finally {
-    lines.close();
+    await lines.return(undefined);
   }
+}
+
+/**
+ * The file's lines (without CR LF / LF), read with backpressure: the next chunk is read only when
+ * the consumer has taken the lines of the last one. (readline's async iterator queues every line
+ * the stream delivers, which for a million-row list can hold most of the file in memory.)
+ */
+async function* readLines(file: string): AsyncGenerator<string, void, undefined> {
+  let rest = "";
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 64 * 1024 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== "") yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
 }
 
 /**
