@@ -26,6 +26,7 @@ const DOMAIN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 /** Text that needs no cleaning: no control characters, no double or edge spaces. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const SIMPLE_TEXT =
   /^(?:[^\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+(?: [^\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+)*)?$/;
 
