@@ -71,7 +71,7 @@ describe("digest send after SIGKILL", () => {
     const smtp = server;
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        if (smtp.received.length >= 25) {
+        if (smtp.received.length >= 45) {
           clearInterval(timer);
           first.child.kill("SIGKILL");
           resolve();
@@ -114,5 +114,56 @@ describe("digest send after SIGKILL", () => {
     expect(after.getEdition(KEY)?.state).toBe("complete");
     expect(after.countDeliveries(KEY)).toMatchObject({ sent: RECIPIENTS, pending: 0, sending: 0 });
     after.close();
+  }, 60_000);
+
+  it("on SIGTERM finishes what is in flight, records it, exits 1, and a resume sends the rest without doubles", async () => {
+    const smtp = await startSmtpServer({ delayMs: 30 });
+    const dir = await mkdtemp(join(tmpdir(), "digest-sigterm-"));
+    const emails = Array.from({ length: 60 }, (_, i) => `leser${String(i).padStart(3, "0")}@example.de`);
+    const list = join(dir, "subscribers.csv");
+    await writeFile(list, `email,name\n${emails.map((e) => `${e},Leser`).join("\n")}\n`);
+    const state = join(dir, "state");
+    const args = [
+      "--config",
+      join(ROOT, "test/fixtures/deliver/digest.config.json"),
+      "--input",
+      join(ROOT, "seeds"),
+      "--date",
+      "2026-11-26",
+      "--recipients",
+      list,
+      "--transport",
+      "smtp",
+      "--state",
+      state,
+      "--concurrency",
+      "2",
+    ];
+    const env = { DIGEST_SMTP_URL: smtp.url, DIGEST_UNSUBSCRIBE_SECRET: "crash-test-secret-0123456789" };
+    try {
+      const first = startSend(args, env);
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (smtp.received.length >= 10) {
+            clearInterval(timer);
+            first.child.kill("SIGTERM");
+            resolve();
+          }
+        }, 5);
+      });
+      expect(await first.done).toBe(1);
+      const ledger = createLedger({ stateDir: state });
+      const counts = ledger.countDeliveries(KEY);
+      ledger.close();
+      // Everything the server accepted is recorded as sent; nothing was left in flight.
+      expect(counts.sent).toBe(smtp.received.length);
+      expect(counts.sending).toBe(0);
+      expect(counts.pending).toBeGreaterThan(0);
+
+      expect(await startSend(args, env).done).toBe(0);
+      expect(smtp.received.map((m) => m.to).sort()).toEqual(emails);
+    } finally {
+      await smtp.close();
+    }
   }, 60_000);
 });
