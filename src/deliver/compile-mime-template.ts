@@ -198,7 +198,12 @@ export function fillMimeTemplate(template: MimeTemplate, recipient: MimeRecipien
   return { from: template.from, to: recipient.email, messageId, head, body, byteLength };
 }
 
-/** The whole message as one buffer (what an SMTP DATA command or an .eml file holds). */
+/**
+ * The whole message as one buffer (what an SMTP DATA command or an .eml file holds).
+ *
+ * @example
+ * await writeFile("anna.eml", concatMimeMessage(fillMimeTemplate(template, { email: "anna@example.de", name: null })));
+ */
 export function concatMimeMessage(message: MimeMessage): Buffer {
   return Buffer.concat([...message.head, ...message.body], message.byteLength);
 }

@@ -462,7 +462,12 @@ export function editionKeyOf(parts: { date: string; section: string; list: strin
   return `${parts.date}/${parts.section.toLowerCase()}/${parts.list}`;
 }
 
-/** The ledger path for a state folder (for messages). */
+/**
+ * The ledger file of a state folder.
+ *
+ * @example
+ * ledgerPathOf("state"); // "/abs/path/state/ledger.sqlite"
+ */
 export function ledgerPathOf(stateDir: string): string {
   return join(resolve(stateDir), LEDGER_FILE);
 }

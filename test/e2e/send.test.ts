@@ -2,6 +2,7 @@
  * `digest send` against a real SMTP server (smtp-server on 127.0.0.1, port 0), every message
  * parsed back with mailparser; fault variants; the CLI's exit codes.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -252,6 +253,7 @@ describe("digest send (CLI)", () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^dry run edition 2026-11-26\/politik\/subscribers: would send 3/);
     await expect(readdir(outbox)).rejects.toThrow();
+    expect(existsSync(join(dir, "state", "ledger.sqlite"))).toBe(false);
     const run = await cli(["--recipients", list, "--outbox", outbox, "--state", join(dir, "state")]);
     expect(run.code).toBe(0);
     const files = await readdir(join(outbox, "2026-11-26-politik-subscribers"));

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import {
   createDryRunTransport,
@@ -8,6 +9,7 @@ import {
   type DeliveryReport,
   editionKeyOf,
   formatDuration,
+  ledgerPathOf,
   readDkimKey,
   resolveUnsubscribeSecret,
   SMTP_URL_ENV,
@@ -153,7 +155,11 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       );
     }
     const stateDir = resolve(ctx.cwd, config.delivery.stateDir);
-    const ledger = createLedger({ stateDir });
+    // A dry run must not create a ledger where there is none.
+    const ledger =
+      dryRun && !existsSync(ledgerPathOf(stateDir))
+        ? createLedger({ stateDir, file: ":memory:" })
+        : createLedger({ stateDir });
     let transport: Transport | null = null;
     try {
       // An interrupted edition is continued with the content it was first sent with, so a resume
