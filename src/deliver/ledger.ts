@@ -57,6 +57,8 @@ export interface ClaimedDelivery extends LedgerRecipient {
 
 /** The outcome of one hand-over attempt, written in batches. */
 export interface DeliveryOutcome {
+  /** The row (from claimPending): updates by rowid read no index, which counts at a million rows. */
+  rowid?: number;
   editionKey: string;
   email: string;
   status: DeliveryStatus;
@@ -210,10 +212,13 @@ export function createLedger(options: CreateLedgerOptions): Ledger {
   try {
     if (path !== ":memory:") mkdirSync(resolve(options.stateDir), { recursive: true });
     db = new Database(path);
+    // Two processes (two schedulers, scheduler + `digest status`) may touch the ledger at once;
+    // the timeout comes first so that even switching a new file to WAL waits instead of failing.
+    db.pragma("busy_timeout = 5000");
     db.pragma("journal_mode = WAL");
     db.pragma(options.durable === false ? "synchronous = OFF" : "synchronous = FULL");
-    // Two processes (scheduler + a manual `digest status`) may touch the ledger at once.
-    db.pragma("busy_timeout = 5000");
+    // 16 MB page cache (default 2 MB): the primary-key index of a million-row list stays mostly cached.
+    db.pragma("cache_size = -16000");
     migrate(db);
   } catch (error) {
     throw new DigestError(
@@ -226,18 +231,20 @@ export function createLedger(options: CreateLedgerOptions): Ledger {
 }
 
 function migrate(db: Database.Database): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new Error(
-      `the ledger has schema version ${version}, newer than this digest (${MIGRATIONS.length})`,
-    );
-  }
-  for (let index = version; index < MIGRATIONS.length; index += 1) {
-    db.transaction(() => {
+  // Two processes may open a new ledger at the same moment (two schedulers, cron + scheduler):
+  // the version is read and the migrations run under one write lock, so only one of them migrates.
+  db.transaction(() => {
+    const version = db.pragma("user_version", { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `the ledger has schema version ${version}, newer than this digest (${MIGRATIONS.length})`,
+      );
+    }
+    for (let index = version; index < MIGRATIONS.length; index += 1) {
       db.exec(MIGRATIONS[index] ?? "");
       db.pragma(`user_version = ${index + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }
 
 interface EditionRow {
@@ -275,6 +282,8 @@ function buildLedger(db: Database.Database, path: string): Ledger {
   const requeue = db.prepare(
     "UPDATE deliveries SET status = 'pending' WHERE edition_key = ? AND status = 'sending'",
   );
+  // `+edition_key` keeps SQLite off the primary-key index here: walking the rowid range from the
+  // cursor is O(batch); via the index it rescans the whole edition on every claim (O(n²) for a list).
   const selectPending = db.prepare<
     [number, string, number],
     {
@@ -287,7 +296,7 @@ function buildLedger(db: Database.Database, path: string): Ledger {
     }
   >(
     `SELECT rowid, email, name, fields, attempts, message_id FROM deliveries
-     WHERE rowid > ? AND edition_key = ? AND status = 'pending' ORDER BY rowid LIMIT ?`,
+     WHERE rowid > ? AND +edition_key = ? AND status = 'pending' ORDER BY rowid LIMIT ?`,
   );
   const markSending = db.prepare("UPDATE deliveries SET status = 'sending', updated_at = ? WHERE rowid = ?");
   const recordOutcome = db.prepare(
@@ -296,6 +305,25 @@ function buildLedger(db: Database.Database, path: string): Ledger {
        updated_at = @at, sent_at = CASE WHEN @status = 'sent' THEN @at ELSE sent_at END
      WHERE edition_key = @editionKey AND email = @email AND status != 'sent'`,
   );
+  const recordOutcomeByRowid = db.prepare(
+    `UPDATE deliveries SET status = @status, attempts = attempts + @attempted,
+       last_response = COALESCE(@response, last_response), message_id = COALESCE(@messageId, message_id),
+       updated_at = @at, sent_at = CASE WHEN @status = 'sent' THEN @at ELSE sent_at END
+     WHERE rowid = @rowid AND edition_key = @editionKey AND email = @email AND status != 'sent'`,
+  );
+  const writeOutcome = (o: DeliveryOutcome): void => {
+    const params = {
+      editionKey: o.editionKey,
+      email: o.email,
+      status: o.status,
+      attempted: o.attempted ? 1 : 0,
+      response: o.response,
+      messageId: o.messageId,
+      at: o.at,
+    };
+    if (o.rowid === undefined) recordOutcome.run(params);
+    else recordOutcomeByRowid.run({ ...params, rowid: o.rowid });
+  };
   const counts = db.prepare<[string], { status: DeliveryStatus; n: number }>(
     "SELECT status, count(*) AS n FROM deliveries WHERE edition_key = ? GROUP BY status",
   );
@@ -329,17 +357,7 @@ function buildLedger(db: Database.Database, path: string): Ledger {
     );
   });
   const recordOutcomes = db.transaction((outcomes: readonly DeliveryOutcome[]) => {
-    for (const o of outcomes) {
-      recordOutcome.run({
-        editionKey: o.editionKey,
-        email: o.email,
-        status: o.status,
-        attempted: o.attempted ? 1 : 0,
-        response: o.response,
-        messageId: o.messageId,
-        at: o.at,
-      });
-    }
+    for (const o of outcomes) writeOutcome(o);
   });
   const saveContent = db.prepare(
     "INSERT OR IGNORE INTO edition_contents (edition_key, edition, rendered, saved_at) VALUES (?, ?, ?, ?)",
@@ -394,17 +412,7 @@ function buildLedger(db: Database.Database, path: string): Ledger {
       if (outcomes.length > 0) recordOutcomes(outcomes);
     },
     countDeliveries,
-    writeOutcome(o) {
-      recordOutcome.run({
-        editionKey: o.editionKey,
-        email: o.email,
-        status: o.status,
-        attempted: o.attempted ? 1 : 0,
-        response: o.response,
-        messageId: o.messageId,
-        at: o.at,
-      });
-    },
+    writeOutcome,
     beginBatch() {
       if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
     },

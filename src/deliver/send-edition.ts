@@ -593,6 +593,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
       sent += 1;
       bytes += message.byteLength;
       record({
+        rowid: delivery.rowid,
         editionKey,
         email: delivery.email,
         status: "sent",
@@ -607,6 +608,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
       if (verdict.kind === "permanent") {
         failed += 1;
         record({
+          rowid: delivery.rowid,
           editionKey,
           email: delivery.email,
           status: "failed",
@@ -621,6 +623,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
           fatalError = verdict.response;
         }
         record({
+          rowid: delivery.rowid,
           editionKey,
           email: delivery.email,
           status: "pending",
@@ -632,6 +635,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
       } else if (job.tries < maxAttempts && !options.signal.aborted) {
         // Stays `sending` in the ledger while it waits: a crash now re-sends it on resume.
         record({
+          rowid: delivery.rowid,
           editionKey,
           email: delivery.email,
           status: "sending",
@@ -645,6 +649,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
         retries.sort((a, b) => a.dueAt - b.dueAt);
       } else {
         record({
+          rowid: delivery.rowid,
           editionKey,
           email: delivery.email,
           status: "pending",
@@ -749,6 +754,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
     const at = now().toISOString();
     for (const job of fresh) {
       record({
+        rowid: job.delivery.rowid,
         editionKey,
         email: job.delivery.email,
         status: "pending",
@@ -760,6 +766,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
     }
     for (const job of retries) {
       record({
+        rowid: job.delivery.rowid,
         editionKey,
         email: job.delivery.email,
         status: "pending",
