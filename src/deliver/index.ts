@@ -62,6 +62,7 @@ export {
   type RecipientProblem,
   type RecipientRow,
   type RecipientsFormat,
+  readRecipientBatches,
   readRecipients,
 } from "./read-recipients.js";
 export {

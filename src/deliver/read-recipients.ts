@@ -43,96 +43,110 @@ export async function* readRecipients(
   file: string,
   options: { onProblem?: (problem: RecipientProblem) => void; format?: RecipientsFormat } = {},
 ): AsyncGenerator<RecipientRow> {
+  for await (const batch of readRecipientBatches(file, options)) yield* batch;
+}
+
+/**
+ * Like `readRecipients`, but yields the rows of each chunk of the file (64 KB) as one array: a
+ * million-row list then costs a few thousand async steps instead of a million, which keeps the
+ * import fast and its garbage short-lived.
+ *
+ * @example
+ * for await (const rows of readRecipientBatches("subscribers.csv")) ledger.addRecipients(key, rows);
+ */
+export async function* readRecipientBatches(
+  file: string,
+  options: { onProblem?: (problem: RecipientProblem) => void; format?: RecipientsFormat } = {},
+): AsyncGenerator<RecipientRow[]> {
   await assertReadableFile(file);
   const format = options.format ?? formatOf(file);
   const onProblem = options.onProblem ?? (() => {});
-  const lines = readLines(file);
   let lineNumber = 0;
-  try {
+  let header: { delimiter: string; columns: string[] } | null = null;
+  let pending = "";
+  let startLine = 0;
+  const readLine = (line: string, out: RecipientRow[]): void => {
+    lineNumber += 1;
     if (format === "jsonl") {
-      for await (const line of lines) {
-        lineNumber += 1;
-        if (line.trim() === "" || (lineNumber === 1 && line.replace(/^\uFEFF/, "").trim() === "")) continue;
-        const parsed = parseJsonRecipient(line.replace(/^\uFEFF/, ""));
-        if (parsed.ok) yield { ...parsed.recipient, line: lineNumber };
-        else onProblem({ line: lineNumber, problem: parsed.problem });
-      }
+      const text = lineNumber === 1 ? line.replace(/^\uFEFF/, "") : line;
+      if (text.trim() === "") return;
+      const parsed = parseJsonRecipient(text);
+      if (parsed.ok) out.push({ ...parsed.recipient, line: lineNumber });
+      else onProblem({ line: lineNumber, problem: parsed.problem });
       return;
     }
-    let header: { delimiter: string; columns: string[] } | null = null;
-    let pending = "";
-    let startLine = 0;
-    for await (const line of lines) {
-      lineNumber += 1;
-      if (pending === "") {
-        if (line.trim() === "") continue;
-        startLine = lineNumber;
-        pending = line;
-      } else {
-        pending = `${pending}\n${line}`;
-      }
-      if (header === null) {
-        const parsedHeader = parseCsvHeader(pending);
-        pending = "";
-        if (!parsedHeader.ok) {
-          throw new DigestError(
-            "E_INPUT",
-            `could not read recipients ${file} - line ${startLine}: ${parsedHeader.problem}`,
-            {
-              where: `${file}:${startLine}`,
-            },
-          );
-        }
-        header = parsedHeader;
-        continue;
-      }
-      const values = splitCsvRecord(pending, header.delimiter);
-      if (values === null) {
-        if (lineNumber - startLine + 1 < MAX_RECORD_LINES) continue;
-        onProblem({
-          line: startLine,
-          problem: `a quoted field is never closed (no matching " within ${MAX_RECORD_LINES} lines)`,
-        });
-        pending = "";
-        continue;
-      }
-      pending = "";
-      const parsed = parseCsvRecipient(header.columns, values);
-      if (parsed.ok) yield { ...parsed.recipient, line: startLine };
-      else onProblem({ line: startLine, problem: parsed.problem });
+    if (pending === "") {
+      if (line.trim() === "") return;
+      startLine = lineNumber;
+      pending = line;
+    } else {
+      pending = `${pending}\n${line}`;
     }
-    if (pending !== "") onProblem({ line: startLine, problem: 'a quoted field is never closed (missing ")' });
     if (header === null) {
-      throw new DigestError(
-        "E_INPUT",
-        `could not read recipients ${file} - the file is empty. Expected a header row "email,name" and one row per recipient`,
-        {
-          where: file,
-        },
-      );
+      const parsedHeader = parseCsvHeader(pending);
+      pending = "";
+      if (!parsedHeader.ok) {
+        throw new DigestError(
+          "E_INPUT",
+          `could not read recipients ${file} - line ${startLine}: ${parsedHeader.problem}`,
+          {
+            where: `${file}:${startLine}`,
+          },
+        );
+      }
+      header = parsedHeader;
+      return;
     }
-  } finally {
-    await lines.return(undefined);
+    const values = splitCsvRecord(pending, header.delimiter);
+    if (values === null) {
+      if (lineNumber - startLine + 1 < MAX_RECORD_LINES) return;
+      onProblem({
+        line: startLine,
+        problem: `a quoted field is never closed (no matching " within ${MAX_RECORD_LINES} lines)`,
+      });
+      pending = "";
+      return;
+    }
+    pending = "";
+    const parsed = parseCsvRecipient(header.columns, values);
+    if (parsed.ok) out.push({ ...parsed.recipient, line: startLine });
+    else onProblem({ line: startLine, problem: parsed.problem });
+  };
+  for await (const lines of readLineBatches(file)) {
+    const out: RecipientRow[] = [];
+    for (const line of lines) readLine(line, out);
+    if (out.length > 0) yield out;
+  }
+  if (format === "jsonl") return;
+  if (pending !== "") onProblem({ line: startLine, problem: 'a quoted field is never closed (missing ")' });
+  if (header === null) {
+    throw new DigestError(
+      "E_INPUT",
+      `could not read recipients ${file} - the file is empty. Expected a header row "email,name" and one row per recipient`,
+      { where: file },
+    );
   }
 }
 
 /**
- * The file's lines (without CR LF / LF), read with backpressure: the next chunk is read only when
- * the consumer has taken the lines of the last one. (readline's async iterator queues every line
- * the stream delivers, which for a million-row list can hold most of the file in memory.)
+ * The file's lines (without CR LF / LF), one array per chunk read, with backpressure: the next
+ * chunk is read only when the consumer has taken the last one. (readline's async iterator queues
+ * every line the stream delivers, which for a million-row list can hold most of the file.)
  */
-async function* readLines(file: string): AsyncGenerator<string, void, undefined> {
+async function* readLineBatches(file: string): AsyncGenerator<string[], void, undefined> {
   let rest = "";
   for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 64 * 1024 })) {
     const text = rest + (chunk as string);
+    const lines: string[] = [];
     let start = 0;
     for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      lines.push(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
       start = end + 1;
     }
     rest = text.slice(start);
+    if (lines.length > 0) yield lines;
   }
-  if (rest !== "") yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+  if (rest !== "") yield [rest.endsWith("\r") ? rest.slice(0, -1) : rest];
 }
 
 /**

@@ -36,7 +36,7 @@ import {
   type Ledger,
   type LedgerRecipient,
 } from "./ledger.js";
-import { readRecipients } from "./read-recipients.js";
+import { readRecipientBatches } from "./read-recipients.js";
 import { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
 import type { Transport } from "./transport.js";
 import type { UnsubscribeSecret } from "./unsubscribe-token.js";
@@ -471,16 +471,18 @@ async function importRecipients(
     known += result.known;
     batch = [];
   };
-  const rows = readRecipients(file, {
+  const batches = readRecipientBatches(file, {
     onProblem(problem) {
       invalidRows += 1;
       if (invalidRows <= MAX_LOGGED_PROBLEMS)
         logger.warn(`${file}:${problem.line}: skipped - ${problem.problem}`);
     },
   });
-  for await (const row of rows) {
-    batch.push({ email: row.email, name: row.name, fields: row.fields });
-    if (batch.length >= IMPORT_BATCH_ROWS) flush();
+  for await (const rows of batches) {
+    for (const row of rows) {
+      batch.push({ email: row.email, name: row.name, fields: row.fields });
+      if (batch.length >= IMPORT_BATCH_ROWS) flush();
+    }
   }
   flush();
   if (invalidRows > MAX_LOGGED_PROBLEMS) {
