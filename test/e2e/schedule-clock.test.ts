@@ -18,9 +18,9 @@ import {
   type ScheduleEvent,
   type ScheduleFlags,
 } from "../../src/schedule/index.js";
-import { type SmtpSink, startSmtpSink } from "../fixtures/schedule/smtp-sink.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
 import { ROOT } from "../support/run-digest.js";
+import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/schedule");
 const CONFIG = join(FIXTURES, "digest.config.json");

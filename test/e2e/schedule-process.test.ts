@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { localDate } from "../../src/clock.js";
 import { createLedger, editionKeyOf } from "../../src/deliver/index.js";
-import { type SmtpSink, startSmtpSink } from "../fixtures/schedule/smtp-sink.js";
 import { ROOT } from "../support/run-digest.js";
+import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/schedule");
 const BERLIN = "Europe/Berlin";

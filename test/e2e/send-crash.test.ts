@@ -7,17 +7,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/deliver/index.js";
-import { startSmtpServer, type TestSmtpServer } from "../fixtures/deliver/start-smtp-server.js";
 import { ROOT } from "../support/run-digest.js";
+import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
 
 const RECIPIENTS = 80;
 const CONCURRENCY = 3;
 const KEY = "2026-11-26/politik/subscribers";
 
-let server: TestSmtpServer | undefined;
+let server: SmtpSink | undefined;
 afterAll(async () => {
   await server?.close();
 });
@@ -40,7 +39,7 @@ function startSend(
 
 describe("digest send after SIGKILL", () => {
   it("resumes: everybody gets the edition, nobody marked sent gets it twice, doubles share the Message-ID", async () => {
-    server = await startSmtpServer({ delayMs: 30 });
+    server = await startSmtpSink({ delayMs: 30 });
     const dir = await mkdtemp(join(tmpdir(), "digest-crash-"));
     const emails = Array.from(
       { length: RECIPIENTS },
@@ -71,7 +70,7 @@ describe("digest send after SIGKILL", () => {
     const smtp = server;
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        if (smtp.received.length >= 45) {
+        if (smtp.messages.length >= 45) {
           clearInterval(timer);
           first.child.kill("SIGKILL");
           resolve();
@@ -83,7 +82,7 @@ describe("digest send after SIGKILL", () => {
       });
     });
     expect(await first.done).toBeNull(); // killed, no exit code
-    const receivedAtKill = smtp.received.length;
+    const receivedAtKill = smtp.messages.length;
     expect(receivedAtKill).toBeLessThan(RECIPIENTS);
 
     const ledger = createLedger({ stateDir: state });
@@ -96,9 +95,8 @@ describe("digest send after SIGKILL", () => {
     expect(await second.done).toBe(0);
 
     const byRecipient = new Map<string, string[]>();
-    for (const message of smtp.received) {
-      const mail = await simpleParser(message.raw);
-      byRecipient.set(message.to, [...(byRecipient.get(message.to) ?? []), mail.messageId ?? ""]);
+    for (const message of smtp.messages) {
+      byRecipient.set(message.to, [...(byRecipient.get(message.to) ?? []), message.messageId]);
     }
     expect([...byRecipient.keys()].sort()).toEqual(emails);
     const doubled = [...byRecipient.entries()].filter(([, ids]) => ids.length > 1);
@@ -117,7 +115,7 @@ describe("digest send after SIGKILL", () => {
   }, 60_000);
 
   it("on SIGTERM finishes what is in flight, records it, exits 1, and a resume sends the rest without doubles", async () => {
-    const smtp = await startSmtpServer({ delayMs: 30 });
+    const smtp = await startSmtpSink({ delayMs: 30 });
     const dir = await mkdtemp(join(tmpdir(), "digest-sigterm-"));
     const emails = Array.from({ length: 60 }, (_, i) => `leser${String(i).padStart(3, "0")}@example.de`);
     const list = join(dir, "subscribers.csv");
@@ -144,7 +142,7 @@ describe("digest send after SIGKILL", () => {
       const first = startSend(args, env);
       await new Promise<void>((resolve) => {
         const timer = setInterval(() => {
-          if (smtp.received.length >= 10) {
+          if (smtp.messages.length >= 10) {
             clearInterval(timer);
             first.child.kill("SIGTERM");
             resolve();
@@ -156,12 +154,12 @@ describe("digest send after SIGKILL", () => {
       const counts = ledger.countDeliveries(KEY);
       ledger.close();
       // Everything the server accepted is recorded as sent; nothing was left in flight.
-      expect(counts.sent).toBe(smtp.received.length);
+      expect(counts.sent).toBe(smtp.messages.length);
       expect(counts.sending).toBe(0);
       expect(counts.pending).toBeGreaterThan(0);
 
       expect(await startSend(args, env).done).toBe(0);
-      expect(smtp.received.map((m) => m.to).sort()).toEqual(emails);
+      expect(smtp.messages.map((m) => m.to).sort()).toEqual(emails);
     } finally {
       await smtp.close();
     }

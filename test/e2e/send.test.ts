@@ -23,12 +23,8 @@ import {
 import { readEdition } from "../../src/pipeline.js";
 import { createRenderer } from "../../src/render/index.js";
 import type { Edition, RenderedEdition } from "../../src/types.js";
-import {
-  type SmtpFaults,
-  startSmtpServer,
-  type TestSmtpServer,
-} from "../fixtures/deliver/start-smtp-server.js";
 import { ROOT } from "../support/run-digest.js";
+import { type SmtpFaults, type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/deliver");
 const CONFIG_FILE = join(FIXTURES, "digest.config.json");
@@ -39,7 +35,7 @@ const SEEDS = join(ROOT, "seeds");
 let edition: Edition;
 let rendered: RenderedEdition;
 let config: ReturnType<typeof loadConfig>["config"];
-const servers: TestSmtpServer[] = [];
+const servers: SmtpSink[] = [];
 const ledgers: Ledger[] = [];
 
 beforeAll(async () => {
@@ -70,7 +66,7 @@ function addresses(count: number): string[] {
 }
 
 async function setUp(faults: SmtpFaults, count: number) {
-  const server = await startSmtpServer(faults);
+  const server = await startSmtpSink(faults);
   servers.push(server);
   const dir = await tempDir("smtp");
   const ledger = createLedger({ stateDir: join(dir, "state") });
@@ -101,10 +97,10 @@ describe("sendEdition over SMTP", () => {
     const { server, ledger, send } = await setUp({}, 12);
     const report = await send();
     expect(report).toMatchObject({ total: 12, sent: 12, pending: 0, failedCount: 0, complete: true });
-    expect(server.received.map((m) => m.to).sort()).toEqual(addresses(12));
+    expect(server.messages.map((m) => m.to).sort()).toEqual(addresses(12));
 
-    for (const message of server.received) {
-      const mail = await simpleParser(message.raw);
+    for (const message of server.messages) {
+      const { mail } = message;
       expect(mail.subject).toBe(edition.subject);
       expect(mail.text).toContain(edition.stories[0]?.headline);
       expect(mail.html).toContain("Guten Morgen, Leser");
@@ -123,7 +119,7 @@ describe("sendEdition over SMTP", () => {
 
     const again = await send();
     expect(again).toMatchObject({ sent: 0, alreadySent: 12, pending: 0, complete: true });
-    expect(server.received).toHaveLength(12);
+    expect(server.messages).toHaveLength(12);
   });
 
   it("records 550s with the server's reply, retries 451s, a dropped connection and a stall", async () => {
@@ -146,7 +142,7 @@ describe("sendEdition over SMTP", () => {
     expect(report.failed[0]?.response).toMatch(/^550 .*mailbox unavailable/);
     expect(server.attempts.get(a)).toBe(1); // permanent: never retried
     expect(server.attempts.get(c)).toBe(3);
-    const received = server.received.map((m) => m.to);
+    const received = server.messages.map((m) => m.to);
     for (const email of [c, d, e, f]) expect(received.filter((to) => to === email)).toHaveLength(1);
     const sent = ledger.listDeliveries(report.editionKey, "sent", 100);
     expect(sent.find((row) => row.email === c)?.attempts).toBe(3);
@@ -164,17 +160,17 @@ describe("sendEdition over SMTP", () => {
     const { server, send } = await setUp({ delayMs: 40 }, 30);
     const controller = new AbortController();
     const watcher = setInterval(() => {
-      if (server.received.length >= 5) controller.abort();
+      if (server.messages.length >= 5) controller.abort();
     }, 5);
     const first = await send({ signal: controller.signal });
     clearInterval(watcher);
     expect(first.stoppedBy).toBe("signal");
     expect(first.pending).toBeGreaterThan(0);
     // Every message handed over before the stop was recorded: nothing in flight was lost.
-    expect(first.sent).toBe(server.received.length);
+    expect(first.sent).toBe(server.messages.length);
     const second = await send();
     expect(second).toMatchObject({ pending: 0, complete: true, alreadySent: first.sent });
-    expect(server.received.map((m) => m.to).sort()).toEqual(addresses(30));
+    expect(server.messages.map((m) => m.to).sort()).toEqual(addresses(30));
   });
 });
 
@@ -202,7 +198,7 @@ describe("digest send (CLI)", () => {
   }
 
   it("sends over SMTP from DIGEST_SMTP_URL, dedupes the list and reports bad rows with line numbers", async () => {
-    const server = await startSmtpServer({ auth: { user: "digest", pass: "s3cret-pass" } });
+    const server = await startSmtpSink({ auth: { user: "digest", pass: "s3cret-pass" } });
     servers.push(server);
     const state = await tempDir("state");
     const url = `smtp://digest:s3cret-pass@127.0.0.1:${server.port}`;
@@ -225,16 +221,15 @@ describe("digest send (CLI)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/edition 2026-11-26\/politik\/subscribers: sent 4, failed 0, pending 0/);
     expect(run.stdout).toMatch(/1 invalid rows skipped, 1 duplicates collapsed/);
-    expect(server.received.map((m) => m.to).sort()).toEqual([
+    expect(server.messages.map((m) => m.to).sort()).toEqual([
       "anna.schulz@example.de",
       "juergen@example.de",
       "mehmet.yilmaz@example.de",
       "zoe@example.org",
     ]);
-    const juergen = server.received.find((m) => m.to === "juergen@example.de");
-    const mail = await simpleParser(juergen?.raw ?? "");
-    expect(mail.to && "value" in mail.to ? mail.to.value[0]?.name : null).toBe("Jürgen Groß");
-    expect(mail.text).toContain("Guten Morgen, Jürgen Groß!");
+    const mail = server.messages.find((m) => m.to === "juergen@example.de")?.mail;
+    expect(mail?.to && "value" in mail.to ? mail.to.value[0]?.name : null).toBe("Jürgen Groß");
+    expect(mail?.text).toContain("Guten Morgen, Jürgen Groß!");
   });
 
   it("writes one .eml per recipient into the outbox by default, and a dry run writes nothing", async () => {
@@ -265,7 +260,7 @@ describe("digest send (CLI)", () => {
   });
 
   it("sends a test copy with --to without recording it", async () => {
-    const server = await startSmtpServer();
+    const server = await startSmtpSink();
     servers.push(server);
     const state = await tempDir("state");
     const run = await cli(["--to", "redaktion@example.de", "--transport", "smtp", "--state", state], {
@@ -273,7 +268,7 @@ describe("digest send (CLI)", () => {
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^sent a test copy of 2026-11-26 to redaktion@example\.de/);
-    expect(server.received.map((m) => m.to)).toEqual(["redaktion@example.de"]);
+    expect(server.messages.map((m) => m.to)).toEqual(["redaktion@example.de"]);
     const ledger = createLedger({ stateDir: state });
     ledgers.push(ledger);
     expect(ledger.listEditions(10)).toEqual([]);
