@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatZoned, localDate, zonedTime } from "./clock.js";
+import { formatZoned, localDate, wallClock, zonedIso, zonedTime } from "./clock.js";
 
 describe("localDate", () => {
   it.each([
@@ -23,5 +23,41 @@ describe("zonedTime / formatZoned", () => {
     ["2027-10-31", "07:30", "2027-10-31T07:30:00+01:00"],
   ])("%s %s Europe/Berlin is %s", (date, time, expected) => {
     expect(formatZoned(zonedTime(date, time, "Europe/Berlin"), "Europe/Berlin")).toBe(expected);
+  });
+});
+
+describe("zonedIso", () => {
+  it("uses the offset valid at that moment", () => {
+    expect(zonedIso({ year: 2024, month: 1, day: 15, hour: 12, minute: 0, second: 0 }, "Europe/Berlin")).toBe(
+      "2024-01-15T12:00:00+01:00",
+    );
+    expect(zonedIso({ year: 2024, month: 7, day: 15, hour: 12, minute: 0, second: 0 }, "Europe/Berlin")).toBe(
+      "2024-07-15T12:00:00+02:00",
+    );
+    expect(
+      zonedIso({ year: 2024, month: 7, day: 15, hour: 12, minute: 0, second: 0 }, "America/New_York"),
+    ).toBe("2024-07-15T12:00:00-04:00");
+  });
+});
+
+describe("wallClock", () => {
+  it.each([
+    [
+      "2022-06-15T12:03:00Z",
+      "Europe/Berlin",
+      { year: 2022, month: 6, day: 15, hour: 14, minute: 3, second: 0 },
+    ],
+    [
+      "2026-11-25T23:30:05Z",
+      "Europe/Berlin",
+      { year: 2026, month: 11, day: 26, hour: 0, minute: 30, second: 5 },
+    ],
+    [
+      "2026-11-26T03:00:00Z",
+      "America/New_York",
+      { year: 2026, month: 11, day: 25, hour: 22, minute: 0, second: 0 },
+    ],
+  ])("%s in %s", (instant, zone, expected) => {
+    expect(wallClock(new Date(instant), zone)).toEqual(expected);
   });
 });

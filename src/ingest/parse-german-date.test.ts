@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseGermanDate, parseGermanTimeOnDay, zonedIso } from "./parse-german-date.js";
+import { parseGermanDate, parseGermanTimeOnDay } from "./parse-german-date.js";
 
 describe("parseGermanDate", () => {
   it.each([
@@ -48,19 +48,5 @@ describe("parseGermanTimeOnDay", () => {
 
   it("returns null for text that is not a clock time", () => {
     expect(parseGermanTimeOnDay("gegen Mittag", "2024-03-14T09:00:00+01:00")).toBeNull();
-  });
-});
-
-describe("zonedIso", () => {
-  it("uses the offset valid at that moment", () => {
-    expect(zonedIso({ year: 2024, month: 1, day: 15, hour: 12, minute: 0, second: 0 }, "Europe/Berlin")).toBe(
-      "2024-01-15T12:00:00+01:00",
-    );
-    expect(zonedIso({ year: 2024, month: 7, day: 15, hour: 12, minute: 0, second: 0 }, "Europe/Berlin")).toBe(
-      "2024-07-15T12:00:00+02:00",
-    );
-    expect(
-      zonedIso({ year: 2024, month: 7, day: 15, hour: 12, minute: 0, second: 0 }, "America/New_York"),
-    ).toBe("2024-07-15T12:00:00-04:00");
   });
 });

@@ -2,6 +2,7 @@
  * German newsroom dates → ISO 8601 with the Europe/Berlin offset of that moment (so summer dates
  * get +02:00 and winter dates +01:00).
  */
+import { wallClock, zonedIso } from "../clock.js";
 import { MARKERS, NEWSROOM_TIME_ZONE } from "./markers.js";
 
 export interface GermanDateOptions {
@@ -88,35 +89,6 @@ export function parseGermanTimeOnDay(
   return zonedIso({ ...day, hour: Number(time[1]), minute: Number(time[2]), second: 0 }, timeZone);
 }
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/**
- * Formats a wall-clock time in `timeZone` as ISO 8601 with that zone's offset at that moment.
- * Returns null for impossible calendar dates or times.
- *
- * @example
- * zonedIso({ year: 2022, month: 6, day: 15, hour: 14, minute: 3, second: 0 }, "Europe/Berlin") // → "2022-06-15T14:03:00+02:00"
- */
-export function zonedIso(clock: WallClock, timeZone: string): string | null {
-  const { year, month, day, hour, minute, second } = clock;
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(asUtc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-    return null;
-  // Two passes: the offset at the guessed instant, then at the corrected one (DST edges).
-  let offset = offsetMinutes(new Date(asUtc), timeZone);
-  offset = offsetMinutes(new Date(asUtc - offset * 60_000), timeZone);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${formatOffset(offset)}`;
-}
-
 function parseIsoLike(match: RegExpExecArray, timeZone: string): string | null {
   const [, y, mo, d, h, mi, s, zone] = match;
   const clock = {
@@ -153,78 +125,4 @@ function inferYear(
     if (best === null || distance < best.distance) best = { year: candidateYear, distance };
   }
   return best?.year ?? null;
-}
-
-function wallClock(date: Date, timeZone: string): WallClock {
-  const parts = formatterFor(timeZone, "parts").formatToParts(date);
-  const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return {
-    year: get("year"),
-    month: get("month"),
-    day: get("day"),
-    hour: get("hour"),
-    minute: get("minute"),
-    second: get("second"),
-  };
-}
-
-/** Creating an Intl.DateTimeFormat costs ~100× formatting with one: keep one per zone and kind. */
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string, kind: "parts" | "offset"): Intl.DateTimeFormat {
-  const key = `${kind} ${timeZone}`;
-  let formatter = FORMATTERS.get(key);
-  if (formatter === undefined) {
-    formatter =
-      kind === "parts"
-        ? new Intl.DateTimeFormat("en-US", {
-            timeZone,
-            hourCycle: "h23",
-            year: "numeric",
-            month: "numeric",
-            day: "numeric",
-            hour: "numeric",
-            minute: "numeric",
-            second: "numeric",
-          })
-        : new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-    FORMATTERS.set(key, formatter);
-  }
-  return formatter;
-}
-
-/** Offsets change only on whole hours (DST switches), so one lookup per zone and hour suffices. */
-const OFFSETS = new Map<string, number>();
-const MAX_CACHED_OFFSETS = 10_000;
-const MS_PER_HOUR = 3_600_000;
-
-function offsetMinutes(date: Date, timeZone: string): number {
-  const key = `${timeZone} ${Math.floor(date.getTime() / MS_PER_HOUR)}`;
-  const cached = OFFSETS.get(key);
-  if (cached !== undefined) return cached;
-  const offset = lookUpOffsetMinutes(date, timeZone);
-  if (OFFSETS.size >= MAX_CACHED_OFFSETS) OFFSETS.clear();
-  OFFSETS.set(key, offset);
-  return offset;
-}
-
-function lookUpOffsetMinutes(date: Date, timeZone: string): number {
-  const name =
-    formatterFor(timeZone, "offset")
-      .formatToParts(date)
-      .find((part) => part.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === "-" ? -minutes : minutes;
-}
-
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, "0");
 }
