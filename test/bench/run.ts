@@ -3,26 +3,8 @@
  * `run()`, which prints `name: value` lines. Benchmarks run one after another, never in parallel,
  * so their timings do not disturb each other.
  */
-import { readdirSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { runModules } from "../support/run-modules.js";
 
-const folder = fileURLToPath(new URL(".", import.meta.url));
-const modules = readdirSync(folder)
-  .filter((name) => name.endsWith(".bench.ts"))
-  .sort();
-let failed = 0;
-for (const name of modules) {
-  const module = (await import(pathToFileURL(`${folder}${name}`).href)) as { run?: () => Promise<void> };
-  if (typeof module.run !== "function") {
-    console.error(`${name}: exports no run() - skipped`);
-    failed++;
-    continue;
-  }
-  try {
-    await module.run();
-  } catch (error) {
-    failed++;
-    console.error(`${name} failed:`, error);
-  }
-}
+const failed = await runModules(fileURLToPath(new URL(".", import.meta.url)), ".bench.ts");
 if (failed > 0) process.exitCode = 1;

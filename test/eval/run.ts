@@ -1,29 +1,12 @@
 /**
  * `npm run eval`: runs every evaluation module in this folder (`*.eval.ts`, sorted by name), each
- * exporting `run(): Promise<void>` that prints its own report. A module that throws fails the run
- * (exit 1) after the others have run.
+ * exporting `run(): Promise<void>` that prints its own report under a heading. A module that
+ * throws fails the run (exit 1) after the others have run.
  */
-import { readdirSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { runModules } from "../support/run-modules.js";
 
-const folder = fileURLToPath(new URL(".", import.meta.url));
-const modules = readdirSync(folder)
-  .filter((name) => name.endsWith(".eval.ts"))
-  .sort();
-let failed = 0;
-for (const name of modules) {
-  const module = (await import(pathToFileURL(`${folder}${name}`).href)) as { run?: () => Promise<void> };
-  if (typeof module.run !== "function") {
-    console.error(`${name}: exports no run() - skipped`);
-    failed++;
-    continue;
-  }
-  console.log(`\n## ${name.replace(/\.eval\.ts$/, "")}\n`);
-  try {
-    await module.run();
-  } catch (error) {
-    failed++;
-    console.error(`${name} failed:`, error);
-  }
-}
+const failed = await runModules(fileURLToPath(new URL(".", import.meta.url)), ".eval.ts", {
+  onStart: (name) => console.log(`\n## ${name.replace(/\.eval\.ts$/, "")}\n`),
+});
 if (failed > 0) process.exitCode = 1;
