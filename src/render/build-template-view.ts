@@ -3,10 +3,19 @@ import type { Edition, PersonalSlot, Story } from "../types.js";
 import { toCleanLine, toSafeHttpUrl } from "./escape-html.js";
 import { GERMAN_PHRASES } from "./german-words.js";
 import { neutraliseToken, slotMarker } from "./split-slots.js";
-import { truncateAtWord } from "./truncate-at-word.js";
+import { truncateAtSentence } from "./truncate-at-sentence.js";
 
-/** A further story's teaser is shown as one line; longer ones are cut at a word boundary. */
+/**
+ * A further story's teaser is kept short: whole sentences up to this length, cut at a word
+ * boundary only when the first sentence alone is longer.
+ */
 export const MAX_MORE_TEASER_CHARS = 160;
+
+/**
+ * A feedback-address part (split after "@" and before dots) longer than this may break inside
+ * itself, so that an unusually long address can never push the layout wider than a phone.
+ */
+export const MAX_UNBROKEN_ADDRESS_PART_CHARS = 28;
 
 /**
  * The two flavours of template data. In `html` every value is already escaped for MJML/HTML and
@@ -40,6 +49,12 @@ export interface TemplateView<V> {
     privacyUrl: V | null;
     webViewUrl: V | null;
     feedbackAddress: V | null;
+    /**
+     * The address in parts that should stay on one line ("politik-newsletter@", "morgenlage-zeitung",
+     * ".de"): the HTML template puts a line-break opportunity between them, so a narrow screen breaks
+     * after "@" or before a dot instead of after a hyphen in the middle of a name.
+     */
+    feedbackAddressParts: { text: V; keepTogether: boolean }[];
     feedbackMailto: V | null;
   };
 }
@@ -53,7 +68,8 @@ export interface StoryView<V> {
   teaser: V | null;
   keyPoints: V[];
   url: V | null;
-  image: { url: V | null; alt: V; credit: V | null } | null;
+  /** `alt` is the image's alt text, else its caption, else the headline: never empty. */
+  image: { url: V | null; alt: V; caption: V | null; credit: V | null } | null;
 }
 
 export interface BuildViewOptions<V> {
@@ -98,7 +114,9 @@ export function buildTemplateView<V>(
   const [topStory, ...moreStories] = edition.stories;
   if (!topStory) throw new TypeError("edition.stories is empty; the schema requires a top story");
   const storyView = (story: Story, isTop: boolean): StoryView<V> => {
-    const teaser = isTop ? story.teaser : truncateAtWord(toCleanLine(story.teaser), MAX_MORE_TEASER_CHARS);
+    const teaser = isTop
+      ? story.teaser
+      : truncateAtSentence(toCleanLine(story.teaser), MAX_MORE_TEASER_CHARS);
     const authors = story.authors.map(toCleanLine).filter((name) => name !== "");
     return {
       section: optionalText(story.section),
@@ -113,6 +131,7 @@ export function buildTemplateView<V>(
         ? {
             url: url(story.image.url),
             alt: optionalText(story.image.alt) ?? optionalText(story.image.caption) ?? text(story.headline),
+            caption: optionalText(story.image.caption),
             credit: optionalText(story.image.credit),
           }
         : null,
@@ -123,6 +142,7 @@ export function buildTemplateView<V>(
   // The colour goes into CSS and attributes; the schema checks it, this guards hand-built configs.
   const accentColor = HEX_COLOR.test(brand.accentColor) ? brand.accentColor : DEFAULT_ACCENT_COLOR;
   const feedback = links.feedback ? toCleanLine(links.feedback) : null;
+  const tagline = brand.tagline ? neutraliseToken(toCleanLine(brand.tagline), token) : "";
   const view: TemplateView<V> = {
     subject: text(edition.subject),
     preheader: text(edition.preheader),
@@ -130,7 +150,7 @@ export function buildTemplateView<V>(
     brand: {
       name: text(brand.name),
       newsletterTitle: text(brand.newsletterTitle),
-      tagline: optionalText(brand.tagline),
+      tagline: tagline === "" ? null : options.wrap(keepClockTimeTogether(tagline, flavour), flavour),
       sendTimeLabel: optionalText(brand.sendTimeLabel),
       logoUrl: url(brand.logoUrl),
       websiteUrl: url(links.website),
@@ -151,6 +171,12 @@ export function buildTemplateView<V>(
       privacyUrl: url(links.privacy),
       webViewUrl: toSafeHttpUrl(links.webView) ? marker("webViewUrl") : null,
       feedbackAddress: feedback ? text(feedback) : null,
+      feedbackAddressParts: feedback
+        ? splitAddressForWrapping(feedback).map((part) => ({
+            text: text(part),
+            keepTogether: part.length <= MAX_UNBROKEN_ADDRESS_PART_CHARS,
+          }))
+        : [],
       feedbackMailto: feedback ? text(`mailto:${feedback}`) : null,
     },
   };
@@ -167,4 +193,33 @@ function lightenHexColor(hex: string, amount: number): string {
   const channels = [1, 3, 5].map((offset) => Number.parseInt(hex.slice(offset, offset + 2), 16));
   const mixed = channels.map((channel) => Math.round(channel + (255 - channel) * amount));
   return `#${mixed.map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/**
+ * Splits an e-mail address where a reader expects a line break: after the "@" and before each dot
+ * of the domain. Joined again, the parts are the address unchanged.
+ *
+ * @example
+ * splitAddressForWrapping("politik-newsletter@morgenlage-zeitung.de");
+ * // ["politik-newsletter@", "morgenlage-zeitung", ".de"]
+ */
+export function splitAddressForWrapping(address: string): string[] {
+  const at = address.lastIndexOf("@");
+  const local = at >= 0 ? address.slice(0, at + 1) : "";
+  const domain = address.slice(at + 1);
+  const labels = domain.split(/(?=\.)/);
+  return [local, ...labels].filter((part) => part !== "");
+}
+
+const CLOCK_TIME_WITH_UNIT = new RegExp(`\\b(\\d{1,2}[:.]\\d{2}) (${GERMAN_PHRASES.clockTimeUnit})\\b`, "gu");
+
+/**
+ * In the HTML, joins a clock time and its unit with a no-break space so that a narrow screen never
+ * leaves "7:30" at a line end and "Uhr" on the next. The text part stays plain.
+ *
+ * @example
+ * keepClockTimeTogether("um 7:30 Uhr verschickt", "html"); // "um 7:30\u00a0Uhr verschickt"
+ */
+export function keepClockTimeTogether(text: string, flavour: ViewFlavour): string {
+  return flavour === "html" ? text.replace(CLOCK_TIME_WITH_UNIT, "$1\u00a0$2") : text;
 }

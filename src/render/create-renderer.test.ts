@@ -52,8 +52,59 @@ describe("renderEdition on the full fixture", () => {
     expect(text).toContain("Das Wichtigste in Kürze");
     expect(text).toContain("Weitere Themen");
     expect(text).toContain("Von Miriam Lehmann und Jonas Petersen");
-    expect(text).toContain("Foto: Kay Nietfeld/dpa");
     expect(text).toContain("Guten Morgen!");
+  });
+
+  it("prints no photo credit or caption when the photo is not shown (the image has no URL)", () => {
+    expect(top.image?.url).toBeNull();
+    expect(top.image?.credit).toBe("Kay Nietfeld/dpa");
+    const { document } = parseHTML(email.html);
+    expect(document.querySelectorAll("img")).toHaveLength(0);
+    for (const part of [textContent(email.html), email.text]) {
+      expect(part).not.toContain("Foto:");
+      expect(part).not.toContain("Kay Nietfeld");
+      expect(part).not.toContain(top.image?.caption);
+    }
+  });
+
+  it("keeps every text at 14 px or more (0 and 1 px only on layout cells, dividers and spacers)", () => {
+    const sizes = [...email.html.matchAll(/font-size:\s*(\d+(?:\.\d+)?)px/g)].map((match) =>
+      Number(match[1]),
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(sizes.filter((size) => size > 1 && size < 14)).toEqual([]);
+    const mjml = renderer.renderMjml(edition, config);
+    const attributeSizes = [...mjml.matchAll(/font-size="(\d+)px"/g)].map((match) => Number(match[1]));
+    expect(attributeSizes.filter((size) => size < 14)).toEqual([]);
+  });
+
+  it("sets the feedback address on its own line, breakable only after „@“ and before dots", () => {
+    const { document } = parseHTML(email.html);
+    const link = [...document.querySelectorAll("a")].find((a) =>
+      a.getAttribute("href")?.startsWith("mailto:politik-newsletter"),
+    );
+    expect(link?.textContent).toBe("politik-newsletter@example-zeitung.de");
+    expect(link?.innerHTML).toBe(
+      '<span class="nowrap">politik-newsletter@</span><wbr><span class="nowrap">example-zeitung</span><wbr><span class="nowrap">.de</span>',
+    );
+    expect(link?.previousElementSibling?.tagName).toBe("BR");
+    expect(email.text).toContain("Schreiben Sie uns: politik-newsletter@example-zeitung.de");
+  });
+
+  it("keeps „7:30 Uhr“ of the tagline on one line in the HTML, with a plain space in the text part", () => {
+    expect(email.html).toContain("um 7:30\u00a0Uhr verschickt");
+    expect(email.text).toContain("um 7:30 Uhr verschickt");
+  });
+
+  it("gives „Weitere Themen“ a heading above the story headlines, and short teasers of whole sentences", () => {
+    const { document } = parseHTML(email.html);
+    const sectionHeadings = [...document.querySelectorAll("h2")].map((h2) => h2.textContent);
+    expect(sectionHeadings).toEqual(["Das Wichtigste in Kürze", "Weitere Themen"]);
+    const headlines = [...document.querySelectorAll("h3")].map((h3) => h3.textContent);
+    expect(headlines).toEqual(edition.stories.slice(1).map((story) => story.headline));
+    const text = textContent(email.html);
+    // One sentence of 246 characters: cut at a word, not mid-word.
+    expect(text).toContain("geklagt; ein Urteil wird im Frühjahr erwartet, und bis dahin…");
   });
 
   it("is German, accessible and complete HTML", () => {
@@ -200,13 +251,65 @@ describe("renderEdition on other editions", () => {
     expect(email.text).toContain("Abmelden: mailto:abmelden@example-zeitung.de?subject=Abmelden");
   });
 
-  it("shows the photo with alt text and credit when the image has a URL", async () => {
+  it("shows the photo full width with alt text, and caption and credit beneath it", async () => {
     const edition = loadEdition("edition-long-words");
     const email = await renderer.renderPreview(edition, config);
     const { document } = parseHTML(email.html);
     const photo = document.querySelector('img[src="https://www.example-zeitung.de/bilder/rind.jpg"]');
     expect(photo?.getAttribute("alt")).toBe("Ein braunes Rind steht auf einer Weide");
-    expect(textContent(email.html)).toContain("Foto: Jens Büttner/dpa-Zentralbild/ZB");
+    expect(photo?.getAttribute("style")).toContain("width: 100%");
+    const text = textContent(email.html);
+    expect(text).toContain(
+      "Ein Rind auf einer Weide in Mecklenburg-Vorpommern. Foto: Jens Büttner/dpa-Zentralbild/ZB",
+    );
+    // Beneath the photo, before the teaser.
+    expect(text.indexOf("Foto: Jens Büttner")).toBeLessThan(text.indexOf("Das Rindfleischetikettierungs"));
+    // The text part shows no photo, so it carries no credit.
+    expect(email.text).not.toContain("Foto:");
+  });
+
+  it("gives a blocked photo a styled alt text on a block that keeps its place", async () => {
+    const email = await renderer.renderPreview(loadEdition("edition-long-words"), config);
+    const { document } = parseHTML(email.html);
+    const style = document.querySelector("img")?.getAttribute("style") ?? "";
+    expect(style).toContain("font-family: -apple-system");
+    expect(style).toContain("font-size: 16px");
+    expect(style).toContain("color: #4a4a4a");
+    expect(style).toContain("background-color: #e9e4da");
+    expect(style).toContain("min-height: 140px");
+  });
+
+  it.each([
+    [
+      "alt text",
+      { alt: "Ein Rind", caption: "Bildunterschrift." },
+      "Ein Rind",
+      "Bildunterschrift. Foto: dpa",
+    ],
+    [
+      "caption as alt when there is no alt text",
+      { alt: null, caption: "Ein Rind." },
+      "Ein Rind.",
+      "Ein Rind. Foto: dpa",
+    ],
+    ["headline as alt and the credit alone", { alt: null, caption: null }, "Kurz gemeldet", "Foto: dpa"],
+  ])("a shown photo uses %s", async (_case, image, alt, beneath) => {
+    const base = loadEdition("edition-minimal");
+    const top = base.stories[0] as Story;
+    const edition: Edition = {
+      ...base,
+      stories: [
+        {
+          ...top,
+          headline: "Kurz gemeldet",
+          image: { url: "https://www.example-zeitung.de/bilder/x.jpg", credit: "dpa", ...image },
+        },
+      ],
+    };
+    const email = await renderer.renderPreview(edition, config);
+    const { document } = parseHTML(email.html);
+    expect(document.querySelector("img")?.getAttribute("alt")).toBe(alt);
+    expect(textContent(email.html)).toContain(beneath);
   });
 
   it("keeps a logo image with the brand name as alt text", async () => {

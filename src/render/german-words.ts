@@ -41,6 +41,8 @@ export const GERMAN_PHRASES = {
   kickerSeparator: ": ",
   /** Marks a cut text. */
   ellipsis: "…",
+  /** The word after a clock time ("7:30 Uhr"); the HTML keeps the two on one line. */
+  clockTimeUnit: "Uhr",
   /** Subject of the unsubscribe mail when only a mailto address is configured. */
   unsubscribeSubject: "Abmelden",
 } as const;
