@@ -3,7 +3,6 @@
  * cron pattern and the wall clock, against a real SMTP server on loopback: the printed fire times,
  * one process, two processes on one ledger, SIGTERM mid-send and SIGKILL mid-send.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +11,7 @@ import { localDate } from "../../src/clock.js";
 import { createLedger, editionKeyOf } from "../../src/deliver/index.js";
 import { ROOT } from "../support/run-digest.js";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
+import { type DigestProcess, spawnDigest } from "../support/spawn-digest.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/schedule");
 const BERLIN = "Europe/Berlin";
@@ -24,58 +24,22 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-interface DigestProcess {
-  child: ChildProcess;
-  stderr(): string;
-  stdout(): string;
+interface ScheduleProcess extends DigestProcess {
   /** Resolves when stderr has a line matching `pattern`. */
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startDigest(args: string[], env: NodeJS.ProcessEnv = {}): DigestProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DIGEST_STATE_DIR: "", NO_COLOR: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  const watchers = new Set<() => void>();
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-    for (const watcher of [...watchers]) watcher();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal })),
-  );
+/** The CLI from the sources, killed after the test if it is still running. */
+function startDigest(args: string[], env: NodeJS.ProcessEnv = {}): ScheduleProcess {
+  const digest = spawnDigest(args, { env: { DIGEST_STATE_DIR: "", ...env } });
   cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    await exited;
+    if (digest.child.exitCode === null && digest.child.signalCode === null) digest.child.kill("SIGKILL");
+    await digest.exited;
   });
   return {
-    child,
-    stderr: () => stderr,
-    stdout: () => stdout,
-    exited,
-    waitForLog(pattern, timeoutMs = 30_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!pattern.test(stderr)) return;
-          watchers.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          watchers.delete(check);
-          reject(new Error(`no log line matching ${pattern} in ${timeoutMs} ms; stderr:\n${stderr}`));
-        }, timeoutMs);
-        watchers.add(check);
-        check();
-      });
+    ...digest,
+    waitForLog: async (pattern, timeoutMs) => {
+      await digest.waitForOutput("stderr", pattern, timeoutMs);
     },
   };
 }

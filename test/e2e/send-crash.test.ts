@@ -3,7 +3,7 @@
  * middle, and is run again with --resume. Everybody gets the edition; nobody the ledger had
  * marked sent gets it twice; the only doubles are the in-flight window, with the same Message-ID.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/deliver/index.js";
 import { ROOT } from "../support/run-digest.js";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
+import { spawnDigest } from "../support/spawn-digest.js";
 
 const RECIPIENTS = 80;
 const CONCURRENCY = 3;
@@ -21,20 +22,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Runs `node --import tsx src/cli/main.ts send …` as one process (tsx's own CLI would fork a child). */
+/** Runs `digest send …` from the sources as one process. */
 function startSend(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): { child: ChildProcess; done: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "send", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  const done = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  return { child, done };
+  const digest = spawnDigest(["send", ...args], { env });
+  return { child: digest.child, done: digest.exited.then(({ code }) => code) };
 }
 
 describe("digest send after SIGKILL", () => {

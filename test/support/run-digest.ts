@@ -1,11 +1,9 @@
 /**
  * Runs the built `digest` binary (dist/cli/main.js) as a user would, capturing its output.
  */
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { spawnDigest } from "./spawn-digest.js";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const DIGEST_BIN = `${ROOT}dist/cli/main.js`;
+export { DIGEST_BIN, ROOT } from "./spawn-digest.js";
 
 export interface DigestRun {
   code: number | null;
@@ -23,26 +21,14 @@ export function runDigest(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
 ): Promise<DigestRun> {
+  const { timeoutMs = 30_000, ...spawnOptions } = options;
+  const digest = spawnDigest(args, { ...spawnOptions, from: "dist" });
+  const timer = setTimeout(() => digest.child.kill("SIGKILL"), timeoutMs);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DIGEST_BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: "1", ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
+    digest.child.on("error", reject);
+    digest.exited.then(({ code }) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout: digest.stdout(), stderr: digest.stderr() });
     });
-    child.stdin.end(options.input ?? "");
   });
 }
