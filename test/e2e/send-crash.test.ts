@@ -31,33 +31,36 @@ function startSend(
   return { child: digest.child, done: digest.exited.then(({ code }) => code) };
 }
 
+/** A temp folder with `count` recipients and the `digest send` arguments over SMTP for them. */
+async function setUpSend(name: string, count: number, concurrency: number) {
+  const dir = await mkdtemp(join(tmpdir(), `digest-${name}-`));
+  const emails = Array.from({ length: count }, (_, i) => `leser${String(i).padStart(3, "0")}@example.de`);
+  const list = join(dir, "subscribers.csv");
+  await writeFile(list, `email,name\n${emails.map((e) => `${e},Leser`).join("\n")}\n`);
+  const state = join(dir, "state");
+  const args = [
+    "--config",
+    join(ROOT, "test/fixtures/deliver/digest.config.json"),
+    "--input",
+    join(ROOT, "seeds"),
+    "--date",
+    "2026-11-26",
+    "--recipients",
+    list,
+    "--transport",
+    "smtp",
+    "--state",
+    state,
+    "--concurrency",
+    String(concurrency),
+  ];
+  return { emails, state, args };
+}
+
 describe("digest send after SIGKILL", () => {
   it("resumes: everybody gets the edition, nobody marked sent gets it twice, doubles share the Message-ID", async () => {
     server = await startSmtpSink({ delayMs: 30 });
-    const dir = await mkdtemp(join(tmpdir(), "digest-crash-"));
-    const emails = Array.from(
-      { length: RECIPIENTS },
-      (_, i) => `leser${String(i).padStart(3, "0")}@example.de`,
-    );
-    const list = join(dir, "subscribers.csv");
-    await writeFile(list, `email,name\n${emails.map((e) => `${e},Leser`).join("\n")}\n`);
-    const state = join(dir, "state");
-    const args = [
-      "--config",
-      join(ROOT, "test/fixtures/deliver/digest.config.json"),
-      "--input",
-      join(ROOT, "seeds"),
-      "--date",
-      "2026-11-26",
-      "--recipients",
-      list,
-      "--transport",
-      "smtp",
-      "--state",
-      state,
-      "--concurrency",
-      String(CONCURRENCY),
-    ];
+    const { emails, state, args } = await setUpSend("crash", RECIPIENTS, CONCURRENCY);
     const env = { DIGEST_SMTP_URL: server.url, DIGEST_UNSUBSCRIBE_SECRET: "crash-test-secret-0123456789" };
 
     const first = startSend(args, env);
@@ -110,27 +113,7 @@ describe("digest send after SIGKILL", () => {
 
   it("on SIGTERM finishes what is in flight, records it, exits 1, and a resume sends the rest without doubles", async () => {
     const smtp = await startSmtpSink({ delayMs: 30 });
-    const dir = await mkdtemp(join(tmpdir(), "digest-sigterm-"));
-    const emails = Array.from({ length: 60 }, (_, i) => `leser${String(i).padStart(3, "0")}@example.de`);
-    const list = join(dir, "subscribers.csv");
-    await writeFile(list, `email,name\n${emails.map((e) => `${e},Leser`).join("\n")}\n`);
-    const state = join(dir, "state");
-    const args = [
-      "--config",
-      join(ROOT, "test/fixtures/deliver/digest.config.json"),
-      "--input",
-      join(ROOT, "seeds"),
-      "--date",
-      "2026-11-26",
-      "--recipients",
-      list,
-      "--transport",
-      "smtp",
-      "--state",
-      state,
-      "--concurrency",
-      "2",
-    ];
+    const { emails, state, args } = await setUpSend("sigterm", 60, 2);
     const env = { DIGEST_SMTP_URL: smtp.url, DIGEST_UNSUBSCRIBE_SECRET: "crash-test-secret-0123456789" };
     try {
       const first = startSend(args, env);
