@@ -1,10 +1,11 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startHttpServer, type TestHttpServer } from "../../test/support/http-server.js";
 import { isDigestError } from "../errors.js";
 import { readInputs } from "./read-inputs.js";
 import { createUrlReader, readUrl } from "./read-url.js";
@@ -15,7 +16,7 @@ const FEED = `<?xml version="1.0"?>
 <description>Die Ministerpräsidenten haben sich verständigt.</description><category>Politik</category></item>
 </channel></rss>`;
 
-let server: Server;
+let server: TestHttpServer;
 let base: string;
 let stateDir: string;
 const hits: Record<string, number> = {};
@@ -65,14 +66,12 @@ function route(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeAll(async () => {
-  server = createServer(route);
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startHttpServer(route);
+  base = server.url;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((done) => server.close(() => done()));
+  await server.close();
 });
 
 beforeEach(() => {

@@ -4,12 +4,11 @@
  * and the same pages served over HTTP from a local server.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article, Edition } from "../../src/types.js";
+import { startHttpServer, type TestHttpServer } from "../support/http-server.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
 import { ROOT } from "../support/run-digest.js";
 
@@ -138,13 +137,13 @@ describe("digest parse", () => {
 });
 
 describe("digest build --input URL", () => {
-  let server: Server;
+  let server: TestHttpServer;
   let base: string;
   let requests: string[];
 
   beforeAll(async () => {
     requests = [];
-    server = createServer((req, res) => {
+    server = await startHttpServer((req, res) => {
       requests.push(`${req.url} ${req.headers["if-none-match"] ?? "-"}`);
       const name = (req.url ?? "/").slice(1);
       if (!["haushalt.html", "politik.rss"].includes(name)) {
@@ -159,12 +158,10 @@ describe("digest build --input URL", () => {
       const type = name.endsWith(".rss") ? "application/rss+xml; charset=utf-8" : "text/html; charset=utf-8";
       res.writeHead(200, { "content-type": type, etag }).end(readFileSync(join(MIXED, name)));
     });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.url;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
+    await server.close();
   });
 
   it("builds from a page and a feed URL, and the second run is answered from the state folder's cache", async () => {
