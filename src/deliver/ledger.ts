@@ -311,18 +311,32 @@ function buildLedger(db: Database.Database, path: string): Ledger {
        updated_at = @at, sent_at = CASE WHEN @status = 'sent' THEN @at ELSE sent_at END
      WHERE rowid = @rowid AND edition_key = @editionKey AND email = @email AND status != 'sent'`,
   );
+  // One literal per call, no `{ ...params, rowid }`: this runs per message, and on Node 20 objects
+  // made by object spread survive young-generation GCs (old-space garbage, RSS) though they die at once.
   const writeOutcome = (o: DeliveryOutcome): void => {
-    const params = {
-      editionKey: o.editionKey,
-      email: o.email,
-      status: o.status,
-      attempted: o.attempted ? 1 : 0,
-      response: o.response,
-      messageId: o.messageId,
-      at: o.at,
-    };
-    if (o.rowid === undefined) recordOutcome.run(params);
-    else recordOutcomeByRowid.run({ ...params, rowid: o.rowid });
+    const attempted = o.attempted ? 1 : 0;
+    if (o.rowid === undefined) {
+      recordOutcome.run({
+        editionKey: o.editionKey,
+        email: o.email,
+        status: o.status,
+        attempted,
+        response: o.response,
+        messageId: o.messageId,
+        at: o.at,
+      });
+    } else {
+      recordOutcomeByRowid.run({
+        rowid: o.rowid,
+        editionKey: o.editionKey,
+        email: o.email,
+        status: o.status,
+        attempted,
+        response: o.response,
+        messageId: o.messageId,
+        at: o.at,
+      });
+    }
   };
   const counts = db.prepare<[string], { status: DeliveryStatus; n: number }>(
     "SELECT status, count(*) AS n FROM deliveries WHERE edition_key = ? GROUP BY status",

@@ -180,13 +180,18 @@ export function parseJsonRecipient(line: string): RecipientParse {
 }
 
 function toRecipient(record: Record<string, string>): RecipientParse {
-  const { email: rawEmail = "", name: rawName = "", ...rest } = record;
-  const email = normalizeEmail(rawEmail);
+  const email = normalizeEmail(record.email ?? "");
   const problem = explainInvalidEmail(email);
   if (problem) return { ok: false, problem };
-  const name = cleanText(rawName).slice(0, MAX_NAME_CHARS).trim();
+  const name = cleanText(record.name ?? "")
+    .slice(0, MAX_NAME_CHARS)
+    .trim();
+  // A plain loop, not `{ email, name, ...rest }`: object rest/spread is costly per row (see toRow
+  // in read-recipients.ts).
   const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(rest)) fields[key] = cleanText(value);
+  for (const key in record) {
+    if (key !== "email" && key !== "name") fields[key] = cleanText(record[key] as string);
+  }
   return { ok: true, recipient: { email, name: name === "" ? null : name, fields } };
 }
 

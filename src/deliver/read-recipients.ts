@@ -71,7 +71,7 @@ export async function* readRecipientBatches(
       const text = lineNumber === 1 ? line.replace(/^\uFEFF/, "") : line;
       if (text.trim() === "") return;
       const parsed = parseJsonRecipient(text);
-      if (parsed.ok) out.push({ ...parsed.recipient, line: lineNumber });
+      if (parsed.ok) out.push(toRow(parsed.recipient, lineNumber));
       else onProblem({ line: lineNumber, problem: parsed.problem });
       return;
     }
@@ -109,7 +109,7 @@ export async function* readRecipientBatches(
     }
     pending = "";
     const parsed = parseCsvRecipient(header.columns, values);
-    if (parsed.ok) out.push({ ...parsed.recipient, line: startLine });
+    if (parsed.ok) out.push(toRow(parsed.recipient, startLine));
     else onProblem({ line: startLine, problem: parsed.problem });
   };
   for await (const lines of readLineBatches(file)) {
@@ -147,6 +147,15 @@ async function* readLineBatches(file: string): AsyncGenerator<string[], void, un
     if (lines.length > 0) yield lines;
   }
   if (rest !== "") yield [rest.endsWith("\r") ? rest.slice(0, -1) : rest];
+}
+
+/**
+ * A row as a plain object literal. Not `{ ...recipient, line }`: on Node 20 (V8 11.3) objects made
+ * by object spread survive young-generation GCs although they die at once; at a million rows that
+ * promoted garbage is what made the dry run's old space (and RSS) grow by hundreds of MB.
+ */
+function toRow(recipient: Recipient, line: number): RecipientRow {
+  return { email: recipient.email, name: recipient.name, fields: recipient.fields, line };
 }
 
 /**

@@ -72,7 +72,15 @@ export function signDkim(
   const data = `${canonical}dkim-signature:${relaxValue(value)}`;
   const signature = sign("sha256", Buffer.from(data, "utf8"), key.privateKey).toString("base64");
   const header = Buffer.from(`DKIM-Signature: ${value}${foldBase64(signature)}\r\n`, "ascii");
-  return { ...message, head: [header, ...message.head], byteLength: message.byteLength + header.length };
+  // Spelled out, not spread: this runs per message (see toRow in read-recipients.ts).
+  return {
+    from: message.from,
+    to: message.to,
+    messageId: message.messageId,
+    head: [header, ...message.head],
+    body: message.body,
+    byteLength: message.byteLength + header.length,
+  };
 }
 
 /** Header fields by lower-cased name (the last occurrence wins: it is the one DKIM signs first). */
