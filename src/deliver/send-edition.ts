@@ -490,8 +490,10 @@ async function importRecipients(
       batchChars += row.email.length + (row.name?.length ?? 0) + fieldChars(row.fields);
       if (batch.length >= IMPORT_BATCH_ROWS || batchChars >= IMPORT_BATCH_CHARS) flush();
     }
+    // Each chunk's rows are in the ledger before the next chunk is read: no rows (and no 64 KB
+    // chunk of text their strings point into) stay alive across the wait for the disk.
+    flush();
   }
-  flush();
   if (invalidRows > MAX_LOGGED_PROBLEMS) {
     logger.warn(
       `${file}: ${invalidRows - MAX_LOGGED_PROBLEMS} more invalid rows skipped (${invalidRows} in all)`,
