@@ -600,6 +600,25 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
     elapsedMs: Date.now() - startedMs,
   });
 
+  // One attempt's outcome for the ledger: a plain literal, no spread and no closure per message.
+  const outcome = (
+    delivery: Job["delivery"],
+    messageId: string | null,
+    status: "sent" | "failed" | "sending" | "pending",
+    response: string,
+    at: string,
+  ): void =>
+    record({
+      rowid: delivery.rowid,
+      editionKey,
+      email: delivery.email,
+      status,
+      attempted: true,
+      response,
+      messageId,
+      at,
+    });
+
   const attempt = async (job: Job): Promise<void> => {
     const { delivery } = job;
     job.tries += 1;
@@ -620,72 +639,27 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
       });
       sent += 1;
       bytes += message.byteLength;
-      record({
-        rowid: delivery.rowid,
-        editionKey,
-        email: delivery.email,
-        status: "sent",
-        attempted: true,
-        response,
-        messageId,
-        at: now().toISOString(),
-      });
+      outcome(delivery, messageId, "sent", response, now().toISOString());
     } catch (error) {
       const verdict = classifySendError(error);
       const at = now().toISOString();
       if (verdict.kind === "permanent") {
         failed += 1;
-        record({
-          rowid: delivery.rowid,
-          editionKey,
-          email: delivery.email,
-          status: "failed",
-          attempted: true,
-          response: verdict.response,
-          messageId,
-          at,
-        });
+        outcome(delivery, messageId, "failed", verdict.response, at);
       } else if (verdict.kind === "fatal") {
         if (stoppedBy === null) {
           stoppedBy = "fatal";
           fatalError = verdict.response;
         }
-        record({
-          rowid: delivery.rowid,
-          editionKey,
-          email: delivery.email,
-          status: "pending",
-          attempted: true,
-          response: verdict.response,
-          messageId,
-          at,
-        });
+        outcome(delivery, messageId, "pending", verdict.response, at);
       } else if (job.tries < maxAttempts && !options.signal.aborted) {
         // Stays `sending` in the ledger while it waits: a crash now re-sends it on resume.
-        record({
-          rowid: delivery.rowid,
-          editionKey,
-          email: delivery.email,
-          status: "sending",
-          attempted: true,
-          response: verdict.response,
-          messageId,
-          at,
-        });
+        outcome(delivery, messageId, "sending", verdict.response, at);
         job.dueAt = Date.now() + backoffMs(job.tries, retryBase);
         retries.push(job);
         retries.sort((a, b) => a.dueAt - b.dueAt);
       } else {
-        record({
-          rowid: delivery.rowid,
-          editionKey,
-          email: delivery.email,
-          status: "pending",
-          attempted: true,
-          response: verdict.response,
-          messageId,
-          at,
-        });
+        outcome(delivery, messageId, "pending", verdict.response, at);
         options.logger.warn(
           `${delivery.email}: still failing after ${job.tries} attempts - ${verdict.response}`,
         );
