@@ -133,6 +133,8 @@ describe("classifyPolitics", () => {
       "Die Staaten einigten sich nach Verhandlungen auf eine Erklärung.",
       true,
     ],
+    // Regression: the trade pattern "*händler*" matched "Unterhändler" (negotiators).
+    ["Unterhändler ringen in Kairo um Waffenruhe", "Die Unterhändler beider Seiten trafen sich erneut.", true],
   ])("%s", (headline, text, politics) => {
     expect(classifyPolitics({ headline, text }).politics).toBe(politics);
   });

@@ -188,6 +188,8 @@ export const POLITICS_TERMS: readonly (readonly [pattern: string, weight: number
   ["*produkt*", -2],
   ["*markt*", -1],
   ["*händler*", -2],
+  // "Unterhändler" (negotiator) is diplomacy, not trade; it also contains "händler" (-2 above).
+  ["*unterhändler*", 3.5],
   ["*hersteller*", -2.5],
   ["*autobauer*", -3],
   ["*insolvenz*", -2],
