@@ -134,7 +134,11 @@ describe("classifyPolitics", () => {
       true,
     ],
     // Regression: the trade pattern "*händler*" matched "Unterhändler" (negotiators).
-    ["Unterhändler ringen in Kairo um Waffenruhe", "Die Unterhändler beider Seiten trafen sich erneut.", true],
+    [
+      "Unterhändler ringen in Kairo um Waffenruhe",
+      "Die Unterhändler beider Seiten trafen sich erneut.",
+      true,
+    ],
   ])("%s", (headline, text, politics) => {
     expect(classifyPolitics({ headline, text }).politics).toBe(politics);
   });
