@@ -754,19 +754,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
     options.signal.removeEventListener("abort", onAbort);
     // Claimed but never tried, and retries still waiting: back to pending for the next run.
     const at = now().toISOString();
-    for (const job of fresh) {
-      record({
-        rowid: job.delivery.rowid,
-        editionKey,
-        email: job.delivery.email,
-        status: "pending",
-        attempted: false,
-        response: null,
-        messageId: null,
-        at,
-      });
-    }
-    for (const job of retries) {
+    for (const job of [...fresh, ...retries]) {
       record({
         rowid: job.delivery.rowid,
         editionKey,
