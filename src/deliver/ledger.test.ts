@@ -2,7 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createLedger, editionKeyOf } from "./ledger.js";
+import { createLedger, editionKeyOf, retryWhileBusy } from "./ledger.js";
 
 const KEY = editionKeyOf({ date: "2026-11-26", section: "Politik", list: "subscribers" });
 const AT = "2026-11-26T06:30:00.000Z";
@@ -101,5 +101,42 @@ describe("createLedger", () => {
       AT,
     );
     expect(ledger.getEditionContent(KEY)?.rendered.subject).toBe("A");
+  });
+});
+
+describe("retryWhileBusy", () => {
+  const sqliteError = (code: string) => Object.assign(new Error("database is locked"), { code });
+
+  it("retries a step while SQLite reports busy or locked, then returns its result", () => {
+    let calls = 0;
+    const result = retryWhileBusy(() => {
+      calls += 1;
+      if (calls === 1) throw sqliteError("SQLITE_BUSY");
+      if (calls === 2) throw sqliteError("SQLITE_LOCKED_SHAREDCACHE");
+      return "wal";
+    }, 1000);
+    expect(result).toBe("wal");
+    expect(calls).toBe(3);
+  });
+
+  it("rethrows other errors at once", () => {
+    let calls = 0;
+    expect(() =>
+      retryWhileBusy(() => {
+        calls += 1;
+        throw sqliteError("SQLITE_READONLY");
+      }, 1000),
+    ).toThrow("database is locked");
+    expect(calls).toBe(1);
+  });
+
+  it("gives up with the last busy error after the deadline", () => {
+    const started = Date.now();
+    expect(() =>
+      retryWhileBusy(() => {
+        throw sqliteError("SQLITE_BUSY");
+      }, 60),
+    ).toThrow("database is locked");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(60);
   });
 });

@@ -211,15 +211,19 @@ export function createLedger(options: CreateLedgerOptions): Ledger {
   let db: Database.Database;
   try {
     if (path !== ":memory:") mkdirSync(resolve(options.stateDir), { recursive: true });
-    db = new Database(path);
-    // Two processes (two schedulers, scheduler + `digest status`) may touch the ledger at once;
-    // the timeout comes first so that even switching a new file to WAL waits instead of failing.
-    db.pragma("busy_timeout = 5000");
-    db.pragma("journal_mode = WAL");
-    db.pragma(options.durable === false ? "synchronous = OFF" : "synchronous = FULL");
+    const opened = new Database(path);
+    db = opened;
+    // Two processes (two schedulers, scheduler + `digest status`) may touch the ledger at once.
+    // The busy timeout makes ordinary writers wait for each other; it does not cover switching a
+    // brand-new file to WAL, where two processes that both read the header first deadlock and
+    // SQLite fails one of them at once ("database is locked") instead of waiting. That step and
+    // the migration are retried with a short randomised back-off until the same deadline.
+    opened.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    retryWhileBusy(() => opened.pragma("journal_mode = WAL"), BUSY_TIMEOUT_MS);
+    opened.pragma(options.durable === false ? "synchronous = OFF" : "synchronous = FULL");
     // 16 MB page cache (default 2 MB): the primary-key index of a million-row list stays mostly cached.
-    db.pragma("cache_size = -16000");
-    migrate(db);
+    opened.pragma("cache_size = -16000");
+    retryWhileBusy(() => migrate(opened), BUSY_TIMEOUT_MS);
   } catch (error) {
     throw new DigestError(
       "E_CONFIG",
@@ -228,6 +232,30 @@ export function createLedger(options: CreateLedgerOptions): Ledger {
     );
   }
   return buildLedger(db, path);
+}
+
+/** How long a process waits for another one holding the ledger's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Runs `step`, retrying while SQLite reports the database busy or locked - the cases in which it
+ * gives up without calling the busy handler (a lock-upgrade deadlock on a fresh file, a WAL
+ * recovery running in another process). Sleeps 5-25 ms between tries; rethrows after `timeoutMs`.
+ */
+export function retryWhileBusy<T>(step: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const busy =
+        typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5 + Math.floor(Math.random() * 20));
+    }
+  }
 }
 
 function migrate(db: Database.Database): void {
@@ -349,13 +377,16 @@ function buildLedger(db: Database.Database, path: string): Ledger {
      WHERE edition_key = ? AND status = ? ORDER BY rowid LIMIT ?`,
   );
 
+  // Every write transaction is IMMEDIATE: it takes the write lock before its first read. A
+  // deferred one that reads first (claim: SELECT, then UPDATE) fails at once with SQLITE_BUSY when
+  // another process commits in between - the busy timeout cannot help with that upgrade.
   const addRecipients = db.transaction((editionKey: string, recipients: readonly LedgerRecipient[]) => {
     let inserted = 0;
     for (const r of recipients) {
       inserted += insertRecipient.run(editionKey, r.email, r.name, JSON.stringify(r.fields)).changes;
     }
     return { inserted, known: recipients.length - inserted };
-  });
+  }).immediate;
   const claim = db.transaction((editionKey: string, afterRowid: number, limit: number, at: string) => {
     const rows = selectPending.all(afterRowid, editionKey, limit);
     for (const row of rows) markSending.run(at, row.rowid);
@@ -369,10 +400,10 @@ function buildLedger(db: Database.Database, path: string): Ledger {
         messageId: row.message_id,
       }),
     );
-  });
+  }).immediate;
   const recordOutcomes = db.transaction((outcomes: readonly DeliveryOutcome[]) => {
     for (const o of outcomes) writeOutcome(o);
-  });
+  }).immediate;
   const saveContent = db.prepare(
     "INSERT OR IGNORE INTO edition_contents (edition_key, edition, rendered, saved_at) VALUES (?, ?, ?, ?)",
   );
@@ -452,7 +483,7 @@ function buildLedger(db: Database.Database, path: string): Ledger {
         rendered: JSON.parse(row.rendered) as RenderedEdition,
       };
     },
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: (fn) => db.transaction(fn).immediate(),
     close() {
       if (db.open) db.close();
     },
