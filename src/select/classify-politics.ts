@@ -19,11 +19,15 @@ interface CompiledTerm {
   test: (token: string) => boolean;
 }
 
-const TERMS: readonly CompiledTerm[] = POLITICS_TERMS.map(([pattern, weight]) => ({
-  pattern,
-  weight,
-  test: compile(pattern),
-}));
+const TERMS: readonly CompiledTerm[] = POLITICS_TERMS.map(([pattern, weight, except = []]) => {
+  const matches = compile(pattern);
+  const vetoes = except.map(compile);
+  return {
+    pattern,
+    weight,
+    test: (token: string) => matches(token) && !vetoes.some((veto) => veto(token)),
+  };
+});
 /** Token → indices of the terms it matches; a morning's articles share most of their words. */
 const MATCH_CACHE = new Map<string, readonly number[]>();
 const MAX_CACHE_ENTRIES = 50_000;
