@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   E_CHECK: "the edition failed the pre-send gate",
   E_DELIVER: "delivery failed",
   E_SCHEDULE: "the schedule could not run",
+  E_STOPPED: "stopped by SIGTERM/SIGINT before the work was done",
   E_INTERNAL: "internal error",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -30,6 +31,7 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   E_CHECK: EXIT.USAGE,
   E_DELIVER: EXIT.FAILURE,
   E_SCHEDULE: EXIT.FAILURE,
+  E_STOPPED: EXIT.FAILURE,
   E_INTERNAL: EXIT.FAILURE,
 };
 

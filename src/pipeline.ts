@@ -13,6 +13,7 @@
 import { resolve } from "node:path";
 import { zonedTime } from "./clock.js";
 import type { Config } from "./config/index.js";
+import { DigestError } from "./errors.js";
 import { readInputs } from "./ingest/index.js";
 import { derivePreheader, deriveSubject, formatGermanDate } from "./render/index.js";
 import { selectStories } from "./select/index.js";
@@ -41,7 +42,7 @@ export interface BuiltEdition {
  */
 export async function readEdition(
   request: EditionRequest,
-  io: { cwd: string; onWarning?: (message: string) => void },
+  io: { cwd: string; onWarning?: (message: string) => void; signal?: AbortSignal },
 ): Promise<BuiltEdition> {
   const { config } = request;
   const { articles, warnings } = await readInputs(config.inputs, {
@@ -50,7 +51,12 @@ export async function readEdition(
     referenceDate: editionTime(request),
     stateDir: resolve(io.cwd, config.delivery.stateDir),
     ...(io.onWarning ? { onWarning: io.onWarning } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
   });
+  // Stopped while reading: an edition built from part of the inputs must not be sent or kept.
+  if (io.signal?.aborted) {
+    throw new DigestError("E_STOPPED", "stopped while reading the inputs - no edition was built.");
+  }
   const { edition, selection } = buildEdition(articles, request);
   return { edition, selection, articles, warnings };
 }

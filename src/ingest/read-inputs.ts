@@ -37,6 +37,8 @@ export interface ReadInputsOptions {
   formats?: readonly InputFormat[] | undefined;
   /** The URL reader; default readUrlInput. */
   readUrl?: UrlReader | undefined;
+  /** Aborts URL downloads in flight (the command's SIGTERM/SIGINT). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ReadInputsResult {
@@ -267,6 +269,7 @@ async function readOneUrl(
     maxBytes: options.maxBytes,
     stateDir: options.stateDir,
     onWarning: options.onWarning,
+    signal: options.signal,
   });
   if (fetched.bytes.length > options.maxBytes) throw tooLarge(url, fetched.bytes.length, options.maxBytes);
   return parseInputBytes(fetched.bytes, {

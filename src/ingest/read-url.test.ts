@@ -178,6 +178,23 @@ describe("readUrl", () => {
     expect(error.transient).toBe(true);
   });
 
+  it("stops waiting at once when the command is stopped (SIGTERM), well before the timeout", async () => {
+    const read = createUrlReader({ timeoutMs: 30_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort("SIGTERM"), 100);
+    const started = Date.now();
+    const error = await read(`${base}/hang`, { maxBytes: 2048, signal: controller.signal }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    if (!isDigestError(error, "E_STOPPED")) throw new Error(`expected E_STOPPED, got ${String(error)}`);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(error.message).toBe(
+      `could not read ${base}/hang - stopped (SIGTERM) before the response was complete.`,
+    );
+    expect(error.transient).toBe(true);
+  });
+
   it("names a refused connection", async () => {
     const closed = await closedPortUrl();
     const error = await failureOf(readUrl(closed, { maxBytes: 2048 }));

@@ -52,7 +52,8 @@ export function createUrlReader(readerOptions: UrlReaderOptions = {}): UrlReader
   return async (url: string, options: UrlReadOptions): Promise<FetchedInput> => {
     const cacheFiles = options.stateDir === undefined ? null : cachePaths(options.stateDir, url);
     const cached = cacheFiles ? await readCacheEntry(cacheFiles) : null;
-    const signal = AbortSignal.timeout(timeoutMs);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
     const fail = (why: string, transient: boolean, cause?: unknown): DigestError =>
       new DigestError("E_INPUT", `could not read ${url} - ${why}`, {
         where: url,
@@ -133,6 +134,13 @@ export function createUrlReader(readerOptions: UrlReaderOptions = {}): UrlReader
       }
     } catch (error) {
       if (error instanceof DigestError) throw error;
+      if (options.signal?.aborted) {
+        throw new DigestError(
+          "E_STOPPED",
+          `could not read ${url} - stopped (${describeReason(options.signal.reason)}) before the response was complete.`,
+          { where: url, transient: true, cause: error },
+        );
+      }
       if (signal.aborted) {
         throw fail(
           `no complete response within ${formatSeconds(timeoutMs)}. Check the address or try again later.`,
@@ -224,6 +232,10 @@ async function writeCache(
   await rename(files.body + suffix, files.body);
   await writeFile(files.meta + suffix, `${JSON.stringify(entry, null, 2)}\n`);
   await rename(files.meta + suffix, files.meta);
+}
+
+function describeReason(reason: unknown): string {
+  return typeof reason === "string" ? reason : reason instanceof Error ? reason.message : "aborted";
 }
 
 function describeNetworkError(error: unknown): string {

@@ -21,9 +21,14 @@ export interface UrlReadOptions {
   /** Folder for the conditional-GET cache (ETag/Last-Modified), when there is one. */
   stateDir?: string | undefined;
   onWarning?: ((message: string) => void) | undefined;
+  /** Aborts the request (SIGTERM/SIGINT of the command); the reader then fails at once. */
+  signal?: AbortSignal | undefined;
 }
 
-/** Fetches one URL. Throws DigestError E_INPUT (permanent) or with `transient: true`. */
+/**
+ * Fetches one URL. Throws DigestError E_INPUT (permanent, or with `transient: true`), or
+ * E_STOPPED when `signal` aborted the request.
+ */
 export type UrlReader = (url: string, options: UrlReadOptions) => Promise<FetchedInput>;
 
 /**

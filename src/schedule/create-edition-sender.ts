@@ -54,7 +54,7 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
       try {
         ({ edition } = await readEdition(
           { config, date: job.date },
-          { cwd: options.cwd, onWarning: (message) => logger.warn(message) },
+          { cwd: options.cwd, onWarning: (message) => logger.warn(message), signal: job.signal },
         ));
       } catch (error) {
         if (isDigestError(error, "E_NO_STORY")) return { kind: "no-edition", reason: error.message };

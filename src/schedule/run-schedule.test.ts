@@ -109,6 +109,28 @@ describe("runSchedule", () => {
     await run.stop();
   });
 
+  it("says it was interrupted, not that it will retry, when stopped while building the edition", async () => {
+    const clock = createManualClock("2027-03-28T07:30:00+02:00");
+    const run = start(
+      clock,
+      (job) =>
+        new Promise((_, reject) =>
+          job.signal.addEventListener("abort", () =>
+            reject(
+              new DigestError("E_INPUT", "could not read https://example.org/feed.xml - stopped (SIGTERM)"),
+            ),
+          ),
+        ),
+    );
+    await run.next("sending");
+    await run.stop();
+    const interrupted = run.events.find((e) => e.type === "interrupted");
+    expect(interrupted).toMatchObject({ date: "2027-03-28" });
+    expect(run.events.some((e) => e.type === "failed")).toBe(false);
+    expect(run.events.at(-1)).toEqual({ type: "stopped" });
+    expect(run.ledger.getEdition("2027-03-28/politik/subscribers")).toBeNull();
+  });
+
   it("renews its lease while a long send runs", async () => {
     const clock = createManualClock("2027-03-28T07:30:00+02:00");
     let finish: (() => void) | null = null;

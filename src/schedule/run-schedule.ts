@@ -38,6 +38,8 @@ export type ScheduleEvent =
   | { type: "left-to-holder"; fireTime: Date; date: string; holder: string }
   | { type: "lease-lost"; fireTime: Date; date: string }
   | { type: "failed"; fireTime: Date; date: string; message: string; retryAt: Date }
+  /** The run was stopped (SIGTERM/SIGINT) while this fire was being built or sent. */
+  | { type: "interrupted"; fireTime: Date; date: string; message: string }
   | { type: "stopped" };
 
 export interface RunScheduleOptions {
@@ -193,6 +195,10 @@ async function handleFire(
         emit({ type: "lease-lost", fireTime, date });
         return;
       }
+      if (outcome.kind === "failed" && signal.aborted) {
+        emit({ type: "interrupted", fireTime, date, message: outcome.message });
+        return;
+      }
       if (outcome.kind === "failed") {
         lastFailure = outcome.message;
         retryAt = new Date(Math.min(clock.now().getTime() + FAILURE_RETRY_MS, decision.deadline.getTime()));
@@ -292,6 +298,8 @@ export function formatScheduleEvent(event: ScheduleEvent, timeZone: string): str
       return `lost the lease on the edition of ${event.date} to another scheduler - stopped sending; it continues from the ledger`;
     case "failed":
       return `sending the edition of ${event.date} failed - ${event.message}; trying again at ${at(event.retryAt)}`;
+    case "interrupted":
+      return `stopped while preparing the edition of ${event.date} - ${event.message}; the next start picks it up again`;
     case "stopped":
       return "scheduler stopped";
   }

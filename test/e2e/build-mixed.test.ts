@@ -11,6 +11,7 @@ import type { Article, Edition } from "../../src/types.js";
 import { startHttpServer, type TestHttpServer } from "../support/http-server.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
 import { ROOT } from "../support/run-digest.js";
+import { spawnDigest } from "../support/spawn-digest.js";
 
 const MIXED = join(ROOT, "test/fixtures/web/mixed");
 const DATE = "2026-11-26";
@@ -197,4 +198,36 @@ describe("digest build --input URL", () => {
       `digest: could not read ${base}/fehlt.html - the server answered 404 Not Found. Check the address given with --input.\n`,
     );
   });
+});
+
+describe("a URL input that never answers, and the run is stopped", () => {
+  it("SIGTERM ends the wait at once: exit 1, one line naming the URL, no preview written", async () => {
+    let requested: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      requested = resolve;
+    });
+    // Answers nothing: only the reader's 15 s timeout or the signal can end the request.
+    const server = await startHttpServer(() => requested());
+    const out = mkdtempSync(join(tmpdir(), "digest-stopped-"));
+    try {
+      const digest = spawnDigest(
+        ["preview", "--input", `${server.url}/politik.rss`, "--input", MIXED, "--out", out, "--date", DATE],
+        { from: "dist", cwd },
+      );
+      await arrived;
+      const stoppedAt = Date.now();
+      digest.child.kill("SIGTERM");
+      const { code } = await digest.exited;
+      expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+      expect(code).toBe(1);
+      expect(digest.stderr()).toContain(
+        `digest: could not read ${server.url}/politik.rss - stopped (SIGTERM) before the response was complete.`,
+      );
+      expect(digest.stderr()).not.toMatch(/\n\s+at /);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      await server.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -23,7 +23,10 @@ ${COMMON_HELP}
   async run(ctx) {
     const { values } = parseCommandArgs("build", ctx.argv, OPTIONS);
     const { config, date } = resolveEditionOptions(ctx, values);
-    const { edition } = await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn });
+    const { edition } = await readEdition(
+      { config, date },
+      { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
+    );
     ctx.stdout.write(`${JSON.stringify(edition, null, 2)}\n`);
     return EXIT.OK;
   },

@@ -55,7 +55,12 @@ ${RULE_LIST}
     );
     const edition = values.edition
       ? await readEditionFile(values.edition, ctx)
-      : (await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn })).edition;
+      : (
+          await readEdition(
+            { config, date },
+            { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
+          )
+        ).edition;
     const sending = values.sending === true;
     const { report } = await renderAndCheckEdition({
       edition,

@@ -42,7 +42,10 @@ ${COMMON_HELP}
     const renderer = createRenderer(
       values.templates ? { templatesDir: resolve(ctx.cwd, values.templates) } : {},
     );
-    const { edition } = await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn });
+    const { edition } = await readEdition(
+      { config, date },
+      { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
+    );
     const email = await renderer.renderPreview(edition, config);
     const files = await writePreview(resolve(ctx.cwd, config.previewDir), email, edition);
     ctx.stdout.write(`${files.html}\n${files.text}\n${files.json}\n`);

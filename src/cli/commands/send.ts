@@ -113,7 +113,10 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         : createOutboxTransport({ dir: resolve(ctx.cwd, config.delivery.outboxDir) });
     const renderer = createRenderer();
     const build = async (): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> => {
-      const { edition } = await readEdition({ config, date }, { cwd: ctx.cwd, onWarning: ctx.logger.warn });
+      const { edition } = await readEdition(
+        { config, date },
+        { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
+      );
       return {
         edition,
         rendered: await renderer.renderEdition(edition, config),
