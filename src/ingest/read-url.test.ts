@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHttpServer, type TestHttpServer } from "../../test/support/http-server.js";
 import { isDigestError } from "../errors.js";
 import { readInputs } from "./read-inputs.js";
-import { createUrlReader, readUrl } from "./read-url.js";
+import { createUrlReader, HTTP_CACHE_MAX_AGE_MS, pruneHttpCache, readUrl } from "./read-url.js";
 
 const FEED = `<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Politik</title>
@@ -131,6 +131,34 @@ describe("readUrl", () => {
     expect(Buffer.from(again.bytes).toString("utf8")).toBe(FEED);
   });
 
+  it("renews a cache entry's time when a 304 answers from it", async () => {
+    const read = createUrlReader();
+    await read(`${base}/etag.rss`, { maxBytes: 1_000_000, stateDir });
+    const cache = join(stateDir, "http-cache");
+    const meta = readdirSync(cache).find((name) => name.endsWith(".json")) as string;
+    const longAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000);
+    utimesSync(join(cache, meta), longAgo, longAgo);
+    await read(`${base}/etag.rss`, { maxBytes: 1_000_000, stateDir });
+    expect(statSync(join(cache, meta)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("deletes entries unused for 30 days on its first read of a run, and keeps the rest", async () => {
+    const read = createUrlReader();
+    await read(`${base}/etag.rss`, { maxBytes: 1_000_000, stateDir });
+    const cache = join(stateDir, "http-cache");
+    const fresh = readdirSync(cache).sort();
+    const old = new Date(Date.now() - HTTP_CACHE_MAX_AGE_MS - 60_000);
+    for (const name of ["0123.json", "0123.body"]) {
+      writeFileSync(join(cache, name), "{}");
+      utimesSync(join(cache, name), old, old);
+    }
+    await createUrlReader()(`${base}/modified.rss`, { maxBytes: 1_000_000, stateDir });
+    const left = readdirSync(cache);
+    expect(left).not.toContain("0123.json");
+    expect(left).not.toContain("0123.body");
+    for (const name of fresh) expect(left).toContain(name);
+  });
+
   it("caches by Last-Modified", async () => {
     await readUrl(`${base}/modified.rss`, { maxBytes: 1_000_000, stateDir });
     const again = await readUrl(`${base}/modified.rss`, { maxBytes: 1_000_000, stateDir });
@@ -201,5 +229,37 @@ describe("readUrl", () => {
     expect(error.message).toBe(
       `could not read ${closed} - the connection was refused (ECONNREFUSED). Check the address and the network.`,
     );
+  });
+});
+
+describe("pruneHttpCache", () => {
+  it("removes old entries with their bodies, crash leftovers and orphaned bodies; a missing folder is empty", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-http-cache-"));
+    expect(await pruneHttpCache(dir)).toBe(0);
+    const cache = join(dir, "http-cache");
+    mkdirSync(cache);
+    const now = Date.parse("2026-11-26T06:00:00Z");
+    const file = (name: string, ageMs: number) => {
+      writeFileSync(join(cache, name), "x");
+      const at = new Date(now - ageMs);
+      utimesSync(join(cache, name), at, at);
+    };
+    const day = 24 * 60 * 60 * 1000;
+    file("old.json", 31 * day);
+    file("old.body", 31 * day);
+    file("kept.json", 29 * day);
+    file("kept.body", 40 * day); // the entry's time counts, not the body's
+    file("orphan.body", 2 * day);
+    file("just-written.body", 1000); // its entry may be about to be renamed into place
+    file("kept.json.123.tmp", 2 * 60 * 60 * 1000);
+    file("busy.body.456.tmp", 1000);
+    expect(await pruneHttpCache(dir, { now })).toBe(4);
+    expect(readdirSync(cache).sort()).toEqual([
+      "busy.body.456.tmp",
+      "just-written.body",
+      "kept.body",
+      "kept.json",
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -5,7 +5,7 @@
  * only what changed.
  */
 import { createHash } from "node:crypto";
-import { access, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DigestError } from "../errors.js";
 import type { FetchedInput, UrlReader, UrlReadOptions } from "./url-reader.js";
@@ -16,6 +16,13 @@ export const READ_URL_TIMEOUT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
 /** Sub-folder of the state folder holding cached responses. */
 export const HTTP_CACHE_DIR = "http-cache";
+/**
+ * Cached responses not used for this long are deleted: a feed is fetched every morning and stays,
+ * yesterday's article pages are not asked for again and would otherwise pile up for ever.
+ */
+export const HTTP_CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Temporary files older than this are leftovers of a crash in the middle of writing the cache. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 /** Honest and stable, so a newsroom's own servers can recognise (and allow-list) the morning run. */
 const USER_AGENT = "digest/0.1 (7:30 politics newsletter builder)";
 const ACCEPT = "application/rss+xml, application/atom+xml, text/html;q=0.9, application/xml;q=0.8, */*;q=0.5";
@@ -48,9 +55,25 @@ export function createUrlReader(readerOptions: UrlReaderOptions = {}): UrlReader
   const timeoutMs = readerOptions.timeoutMs ?? READ_URL_TIMEOUT_MS;
   const maxRedirects = readerOptions.maxRedirects ?? MAX_REDIRECTS;
   const fetchImpl = readerOptions.fetch ?? fetch;
+  /** State folders whose cache this reader has pruned: once per run is enough. */
+  const pruned = new Map<string, Promise<void>>();
 
   return async (url: string, options: UrlReadOptions): Promise<FetchedInput> => {
     const cacheFiles = options.stateDir === undefined ? null : cachePaths(options.stateDir, url);
+    if (options.stateDir !== undefined && !pruned.has(options.stateDir)) {
+      const stateDir = options.stateDir;
+      pruned.set(
+        stateDir,
+        pruneHttpCache(stateDir).then(
+          () => {},
+          (error: NodeJS.ErrnoException) =>
+            options.onWarning?.(
+              `could not clean up the HTTP cache in ${join(stateDir, HTTP_CACHE_DIR)} - ${error.code ?? error.message}.`,
+            ),
+        ),
+      );
+    }
+    if (options.stateDir !== undefined) await pruned.get(options.stateDir);
     const cached = cacheFiles ? await readCacheEntry(cacheFiles) : null;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
@@ -91,8 +114,12 @@ export function createUrlReader(readerOptions: UrlReaderOptions = {}): UrlReader
         if (response.status === 304 && cached && cacheFiles) {
           await response.body?.cancel();
           const bytes = await readFile(cacheFiles.body).catch(() => null);
-          if (bytes !== null)
+          if (bytes !== null) {
+            // Used today: the entry's time is what pruning goes by.
+            const now = new Date();
+            await utimes(cacheFiles.meta, now, now).catch(() => {});
             return { bytes: new Uint8Array(bytes), contentType: cached.contentType, url: cached.finalUrl };
+          }
           throw fail(
             "the server answered 304 Not Modified but the cached copy is gone. Run again to fetch it anew.",
             true,
@@ -193,6 +220,66 @@ async function readBodyCapped(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * Deletes cache entries not used for `maxAgeMs` (by the time of their `.json`; a 304 renews it),
+ * bodies left without an entry, and temporary files left by a crash. Resolves with how many files
+ * went. A missing cache folder is an empty one.
+ *
+ * @example
+ * await pruneHttpCache("state"); // → 4
+ */
+export async function pruneHttpCache(
+  stateDir: string,
+  options: { maxAgeMs?: number; now?: number } = {},
+): Promise<number> {
+  const dir = join(stateDir, HTTP_CACHE_DIR);
+  const maxAgeMs = options.maxAgeMs ?? HTTP_CACHE_MAX_AGE_MS;
+  const now = options.now ?? Date.now();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  const present = new Set(names);
+  const doomed = new Set<string>();
+  const ageOf = async (name: string): Promise<number | null> => {
+    const info = await stat(join(dir, name)).catch(() => null);
+    return info ? now - info.mtimeMs : null;
+  };
+  for (const name of names) {
+    if (name.endsWith(".tmp")) {
+      const age = await ageOf(name);
+      if (age !== null && age > STALE_TEMP_MS) doomed.add(name);
+    } else if (name.endsWith(".json")) {
+      const age = await ageOf(name);
+      if (age !== null && age > maxAgeMs) {
+        doomed.add(name);
+        doomed.add(`${name.slice(0, -".json".length)}.body`);
+      }
+    } else if (name.endsWith(".body") && !present.has(`${name.slice(0, -".body".length)}.json`)) {
+      // A body whose entry is gone; written just now, its entry may be on its way (rename order).
+      const age = await ageOf(name);
+      if (age !== null && age > STALE_TEMP_MS) doomed.add(name);
+    }
+  }
+  let removed = 0;
+  for (const name of doomed) {
+    if (!present.has(name)) continue;
+    // The entry first: a body without an entry is never served (see readCacheEntry).
+    await unlink(join(dir, name)).then(
+      () => {
+        removed += 1;
+      },
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      },
+    );
+  }
+  return removed;
 }
 
 function cachePaths(stateDir: string, url: string): { dir: string; meta: string; body: string } {
