@@ -13,6 +13,7 @@ export {
   isFullCronPattern,
   resolveCronPattern,
 } from "./fire-schedule.js";
+export { type HeldLease, type HoldLeaseOptions, holdLease } from "./hold-lease.js";
 export { createLease, ensureLeaseTable, type Lease, type LeaseOptions } from "./lease.js";
 export { createManualClock, type ManualClock } from "./manual-clock.js";
 export {

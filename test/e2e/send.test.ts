@@ -22,6 +22,7 @@ import {
 } from "../../src/deliver/index.js";
 import { readEdition } from "../../src/pipeline.js";
 import { createRenderer } from "../../src/render/index.js";
+import { createLease, createSystemClock } from "../../src/schedule/index.js";
 import type { Edition, RenderedEdition } from "../../src/types.js";
 import { ROOT } from "../support/run-digest.js";
 import { type SmtpFaults, type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
@@ -258,6 +259,63 @@ describe("digest send (CLI)", () => {
     );
     expect(mail.subject).toBe(edition.subject);
   });
+
+  it("waits while the scheduler holds the edition's lease, then sends (cron and scheduler never side by side)", async () => {
+    const dir = await tempDir("lease");
+    const list = await writeList(dir, addresses(3));
+    const outbox = join(dir, "out");
+    const state = join(dir, "state");
+    const scheduler = createLedger({ stateDir: state });
+    ledgers.push(scheduler);
+    const lease = createLease(scheduler.db, {
+      name: "edition:2026-11-26/politik/subscribers",
+      ttlMs: 60_000,
+      clock: createSystemClock(),
+      holder: "scheduler@newsroom",
+    });
+    expect(lease.acquire()).toBe(true);
+
+    const stderr = new PassThrough();
+    let err = "";
+    stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    const running = runCli(
+      [
+        "send",
+        "--config",
+        CONFIG_FILE,
+        "--input",
+        SEEDS,
+        "--date",
+        DATE,
+        "--recipients",
+        list,
+        "--outbox",
+        outbox,
+        "--state",
+        state,
+      ],
+      {
+        env: { DIGEST_UNSUBSCRIBE_SECRET: SECRET },
+        cwd: dir,
+        stdin: new PassThrough(),
+        stdout: new PassThrough(),
+        stderr,
+        signal: new AbortController().signal,
+      },
+    );
+    for (let i = 0; i < 100 && !err.includes("waiting"); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(err).toContain(
+      "edition 2026-11-26/politik/subscribers is being sent by scheduler@newsroom - waiting for it to finish",
+    );
+    expect(existsSync(outbox)).toBe(false);
+    lease.release();
+    expect(await running).toBe(0);
+    const files = await readdir(join(outbox, "2026-11-26-politik-subscribers"));
+    expect(files).toHaveLength(3);
+    expect(scheduler.db.prepare("SELECT count(*) AS n FROM leases").get()).toEqual({ n: 0 });
+  }, 30_000);
 
   it("sends a test copy with --to without recording it", async () => {
     const server = await startSmtpSink();

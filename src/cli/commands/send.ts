@@ -20,6 +20,7 @@ import {
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
+import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
 import type { Edition, RenderedEdition } from "../../types.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
@@ -164,10 +165,31 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         ? createLedger({ stateDir, file: ":memory:" })
         : createLedger({ stateDir });
     let transport: Transport | null = null;
+    let held: HeldLease | null = null;
     try {
+      const key = editionKeyOf({ date, section: config.section, list });
+      // The scheduler's lease on this edition: a send from cron or a systemd timer waits while the
+      // scheduler (or another `digest send`) is sending it, then finds it complete or resumes it.
+      if (!dryRun) {
+        held = await holdLease(ledger.db, {
+          name: `edition:${key}`,
+          ttlMs: config.schedule.leaseSeconds * 1000,
+          clock: createSystemClock(),
+          signal: ctx.signal,
+          onWait: (holder, until) =>
+            ctx.logger.info(
+              `edition ${key} is being sent by ${holder} - waiting for it to finish (its lease runs to ${until.toISOString()} unless renewed)`,
+            ),
+        });
+        if (held === null) {
+          throw new DigestError(
+            "E_STOPPED",
+            `stopped while waiting for another sender of edition ${key} - nothing sent`,
+          );
+        }
+      }
       // An interrupted edition is continued with the content it was first sent with, so a resume
       // needs neither the inputs nor a story any more.
-      const key = editionKeyOf({ date, section: config.section, list });
       const saved = ledger.getEdition(key)?.state === "sending" ? ledger.getEditionContent(key) : null;
       if (values.resume && !saved) {
         const state = ledger.getEdition(key)?.state;
@@ -195,7 +217,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         dryRun,
         force: values.force === true,
         resumeOnly: values.resume === true,
-        signal: ctx.signal,
+        signal: held ? AbortSignal.any([ctx.signal, held.lost]) : ctx.signal,
         logger: ctx.logger,
         progress,
         secret,
@@ -206,6 +228,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       return exitCodeOf(report);
     } finally {
       await transport?.close();
+      await held?.release();
       ledger.close();
     }
   },

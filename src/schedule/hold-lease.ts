@@ -1,0 +1,74 @@
+/**
+ * Holding a lease for the length of a job: wait until it is free, renew it while the job runs,
+ * and tell the job when it was lost. `digest send` uses it so that a send started by cron or a
+ * systemd timer and the scheduler's own send of the same edition never run side by side.
+ */
+import type Database from "better-sqlite3";
+import { createLease, type LeaseOptions } from "./lease.js";
+
+/** How often a waiting process looks whether the lease became free (at most). */
+const MAX_WAIT_POLL_MS = 5_000;
+
+export interface HeldLease {
+  readonly holder: string;
+  /** Aborts when a renewal failed: this process stalled past the lease and another one took it. */
+  readonly lost: AbortSignal;
+  /** Stops renewing and gives the lease up. */
+  release(): Promise<void>;
+}
+
+export interface HoldLeaseOptions extends LeaseOptions {
+  /** Stops the waiting; holdLease then resolves with null. */
+  signal: AbortSignal;
+  /** Called once when the lease is held by someone else and this process starts waiting. */
+  onWait?: (holder: string, until: Date) => void;
+}
+
+/**
+ * Takes the lease, waiting while another live process holds it (a crashed holder loses it after
+ * `ttlMs`), then renews it every third of its lifetime until `release()`.
+ *
+ * @example
+ * const held = await holdLease(ledger.db, { name: `edition:${key}`, ttlMs: 120_000, clock, signal,
+ *   onWait: (holder) => log.info(`waiting for ${holder}`) });
+ * if (held) try { await send(AbortSignal.any([signal, held.lost])); } finally { await held.release(); }
+ */
+export async function holdLease(db: Database.Database, options: HoldLeaseOptions): Promise<HeldLease | null> {
+  const { clock, signal, ttlMs } = options;
+  const lease = createLease(db, options);
+  let told = false;
+  while (!lease.acquire()) {
+    if (signal.aborted) return null;
+    const current = lease.read();
+    if (!told && current) {
+      options.onWait?.(current.holder, current.expiresAt);
+      told = true;
+    }
+    await clock.sleep(Math.min(ttlMs / 4, MAX_WAIT_POLL_MS), signal);
+  }
+  if (signal.aborted) {
+    lease.release();
+    return null;
+  }
+  const lost = new AbortController();
+  const finished = new AbortController();
+  const renewing = (async () => {
+    while (!finished.signal.aborted) {
+      await clock.sleep(ttlMs / 3, finished.signal);
+      if (finished.signal.aborted) return;
+      if (!lease.renew()) {
+        lost.abort("lost the lease");
+        return;
+      }
+    }
+  })();
+  return {
+    holder: lease.holder,
+    lost: lost.signal,
+    async release() {
+      finished.abort();
+      await renewing;
+      lease.release();
+    },
+  };
+}
