@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLease } from "./lease.js";
+import { createLease, isDeadLocalHolder } from "./lease.js";
 import { createManualClock } from "./manual-clock.js";
 
 const dirs: string[] = [];
@@ -53,5 +54,40 @@ describe("createLease", () => {
     const [dbA, dbB] = openTwice();
     expect(createLease(dbA, { name: "one", ttlMs: 1_000, clock, holder: "a" }).acquire()).toBe(true);
     expect(createLease(dbB, { name: "two", ttlMs: 1_000, clock, holder: "b" }).acquire()).toBe(true);
+  });
+});
+
+describe("a holder that died on this machine", () => {
+  // The pid of a process that has exited (and whose pid is, for a moment, not reused).
+  const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
+
+  it("is recognised from its host:pid:tag name; live, foreign and unparsable holders are not", () => {
+    expect(isDeadLocalHolder(`${hostname()}:${deadPid()}:a1b2c3`)).toBe(true);
+    expect(isDeadLocalHolder(`${hostname()}:${process.ppid}:a1b2c3`)).toBe(false);
+    expect(isDeadLocalHolder(`${hostname()}:${process.pid}:a1b2c3`)).toBe(false);
+    expect(isDeadLocalHolder(`another-host:${deadPid()}:a1b2c3`)).toBe(false);
+    expect(isDeadLocalHolder("scheduler@newsroom")).toBe(false);
+  });
+
+  it("loses its lease at once instead of after the lease time", () => {
+    const clock = createManualClock("2027-03-28T07:30:00+02:00");
+    const [dbA, dbB] = openTwice();
+    const dead = createLease(dbA, {
+      name: "edition:x",
+      ttlMs: 120_000,
+      clock,
+      holder: `${hostname()}:${deadPid()}:0f0f0f`,
+    });
+    expect(dead.acquire()).toBe(true);
+    const next = createLease(dbB, { name: "edition:x", ttlMs: 120_000, clock });
+    expect(next.acquire()).toBe(true);
+    expect(next.read()?.holder).toBe(next.holder);
+    const alive = createLease(dbA, {
+      name: "edition:x",
+      ttlMs: 120_000,
+      clock,
+      holder: `${hostname()}:${process.ppid}:0f0f0f`,
+    });
+    expect(alive.acquire()).toBe(false);
   });
 });

@@ -49,6 +49,9 @@ export function createLease(db: Database.Database, options: LeaseOptions): Lease
     "UPDATE leases SET expires_at = @expires WHERE name = @name AND holder = @holder AND expires_at > @now",
   );
   const drop = db.prepare("DELETE FROM leases WHERE name = @name AND holder = @holder");
+  const takeFromDead = db.prepare(
+    "UPDATE leases SET holder = @holder, expires_at = @expires WHERE name = @name AND holder = @dead",
+  );
   const select = db.prepare<[string], { holder: string; expires_at: number }>(
     "SELECT holder, expires_at FROM leases WHERE name = ?",
   );
@@ -59,7 +62,14 @@ export function createLease(db: Database.Database, options: LeaseOptions): Lease
   return {
     name,
     holder,
-    acquire: () => take.run(params()).changes === 1,
+    acquire() {
+      if (take.run(params()).changes === 1) return true;
+      // A holder on this machine whose process is gone (SIGKILL, OOM kill) is not waited for until
+      // its lease runs out: `digest send --resume` right after a crash starts at once.
+      const current = select.get(name);
+      if (!current || !isDeadLocalHolder(current.holder)) return false;
+      return takeFromDead.run({ ...params(), dead: current.holder }).changes === 1;
+    },
     renew: () => extend.run(params()).changes === 1,
     release: () => {
       drop.run({ name, holder });
@@ -86,6 +96,24 @@ export function ensureLeaseTable(db: Database.Database): void {
        expires_at INTEGER NOT NULL
      )`,
   );
+}
+
+/**
+ * True when `holder` names a process of this host (`host:pid:…`, as defaultHolder writes it) that
+ * no longer exists. Errs on the side of "alive": a reused pid, another host, a foreign holder name
+ * or a process we may not signal all count as alive, and the lease then simply runs out.
+ */
+export function isDeadLocalHolder(holder: string): boolean {
+  const match = /^(.*):(\d+):[0-9a-f]+$/.exec(holder);
+  if (!match || match[1] !== hostname()) return false;
+  const pid = Number(match[2]);
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
 }
 
 function defaultHolder(): string {

@@ -214,7 +214,7 @@ describe("digest schedule as a long-running process against a real SMTP server",
     expect(ledgerOf(dir).edition?.state).toBe("complete");
   });
 
-  it("SIGKILL mid-send: the lease expires, a new scheduler resumes, nobody is lost, repeats share the Message-ID", async () => {
+  it("SIGKILL mid-send: a new scheduler takes the dead holder's lease, resumes, nobody is lost, repeats share the Message-ID", async () => {
     const { dir, emails, args } = await setUp(30, { concurrency: 2, leaseSeconds: 5 });
     const sink = await smtpSink({ delayMs: 150 });
     const first = startDigest(["schedule", ...args], smtpEnv(sink));
@@ -223,7 +223,8 @@ describe("digest schedule as a long-running process against a real SMTP server",
     await first.exited;
 
     const second = startDigest(["schedule", ...args], smtpEnv(sink));
-    // The dead holder's lease is still valid for up to 5 s: the new scheduler stands by first.
+    // The dead holder's lease would be valid for up to 5 s more; its process is gone from this
+    // host, so the new scheduler takes it over at once (another host would wait for the expiry).
     await second.waitForLog(/resuming the edition of/, 60_000);
     await second.waitForLog(/: \d+ sent, 0 failed, 0 pending/, 60_000);
     second.child.kill("SIGTERM");
