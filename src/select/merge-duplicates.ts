@@ -1,3 +1,4 @@
+import { toTerms } from "../summarize/index.js";
 import type { Article } from "../types.js";
 import { tokenize } from "./classify-politics.js";
 import { shingles } from "./shingles.js";
@@ -23,6 +24,22 @@ const MIN_SHINGLES = 8;
  * telling word: "Erdbeben in Italien: Zahl der Toten steigt" vs "… Japan …" share 4 of 6 (0.67).
  */
 const MIN_HEADLINE_JACCARD = 0.75;
+/**
+ * Two texts whose shorter one has this share of its stemmed content words (no stop words) in the
+ * other tell the same story in other words: a feed item's own summary of its page, an update with a
+ * new headline. Set on the development half of test/eval/data/dedupe/pairs.jsonl (same-story pairs
+ * ≥ 0.60, different stories ≤ 0.47); `npm run eval` reports the other half.
+ */
+const MIN_TERM_CONTAINMENT = 0.55;
+/** Term sets smaller than this (a bare headline) are too small to compare on their own. */
+const MIN_TERMS = 8;
+/**
+ * A word in more than this share of the morning's articles ("Bundestag", "Regierung", "sagte")
+ * says nothing about which story an article tells; it is left out of the word-share rules. Never
+ * fewer than COMMON_TERM_MIN_ARTICLES, so a handful of articles keeps all its words.
+ */
+const COMMON_TERM_SHARE = 0.1;
+const COMMON_TERM_MIN_ARTICLES = 3;
 /** Content words of a headline are the longer ones; "der", "und", "mit" say nothing about the story. */
 const MIN_CONTENT_WORD_CHARS = 4;
 /** Headlines with fewer content words than this are too short to compare on their own. */
@@ -33,9 +50,13 @@ const MIN_HEADLINE_WORDS = 3;
  * outlets running the same agency copy). Two articles are the same story when they have the same
  * URL (ignoring scheme, "www.", query and fragment; not a URL one source gives several articles,
  * which is a landing page), when their headlines
- * share ≥ 75 % of their content words (Jaccard), or when ≥ 60 % of the word 3-gram shingles of
+ * share ≥ 75 % of their content words (Jaccard), when ≥ 60 % of the word 3-gram shingles of
  * the shorter text (headline, lead, first paragraphs) occur in the other (containment — a
- * summary inside a full text scores high, where Jaccard would not). Duplicates are grouped
+ * summary inside a full text scores high, where Jaccard would not), when ≥ 55 % of the shorter
+ * text's stemmed content words occur in the other (a summary or update in other words; words in
+ * more than a tenth of the articles do not count here). A second outlet's rewrite in its own words
+ * is not recognised: a rule for it (shared words plus shared figures) also merged different stories
+ * of one morning (see test/eval/dedupe.eval.ts). Duplicates are grouped
  * transitively; each group keeps its richest version — full text over summary, then the longer
  * body, then more metadata — and fields that version lacks (URL, image, section, publication date,
  * kicker, authors) are filled from the others. Input order is kept.
@@ -44,7 +65,7 @@ const MIN_HEADLINE_WORDS = 3;
  * mergeDuplicates([feedItem, fullPage]) // → [{ article: fullPage (with the feed's URL if it had none), duplicates: [feedItem] }]
  */
 export function mergeDuplicates(articles: readonly Article[]): MergedStory[] {
-  const prints = articles.map(fingerprint);
+  const prints = dropCommonTerms(articles.map(fingerprint));
   const parent = articles.map((_, index) => index);
   const find = (i: number): number => {
     let root = i;
@@ -75,6 +96,7 @@ export function mergeDuplicates(articles: readonly Article[]): MergedStory[] {
 function sameStoryPairs(prints: readonly Fingerprint[]): [number, number][] {
   const sharedShingles = countShared(prints.map((p) => p.textShingles));
   const sharedWords = countShared(prints.map((p) => p.headlineWords));
+  const sharedTerms = countShared(prints.map((p) => p.terms));
   const pairs: [number, number][] = [];
   // The same address is the same story, however differently a feed and its page word it —
   // unless one source gives it to several articles: then it is a landing page, not an article.
@@ -87,7 +109,7 @@ function sameStoryPairs(prints: readonly Fingerprint[]): [number, number][] {
     if (members.length < 2 || new Set(sources).size < sources.length) continue;
     for (const j of members.slice(1)) pairs.push([members[0] as number, j]);
   }
-  const keys = new Set([...sharedShingles.keys(), ...sharedWords.keys()]);
+  const keys = new Set([...sharedShingles.keys(), ...sharedWords.keys(), ...sharedTerms.keys()]);
   for (const key of keys) {
     const i = Math.floor(key / prints.length);
     const j = key % prints.length;
@@ -104,9 +126,25 @@ function sameStoryPairs(prints: readonly Fingerprint[]): [number, number][] {
       a.textShingles.size >= MIN_SHINGLES &&
       b.textShingles.size >= MIN_SHINGLES &&
       (sharedShingles.get(key) ?? 0) / smaller >= MIN_CONTAINMENT;
-    if (sameHeadline || sameText) pairs.push([i, j]);
+    const sameWords =
+      a.terms.size >= MIN_TERMS &&
+      b.terms.size >= MIN_TERMS &&
+      (sharedTerms.get(key) ?? 0) / Math.min(a.terms.size, b.terms.size) >= MIN_TERM_CONTAINMENT;
+    if (sameHeadline || sameText || sameWords) pairs.push([i, j]);
   }
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/** Removes from every fingerprint's terms those that occur in too many of the articles. */
+function dropCommonTerms(prints: Fingerprint[]): Fingerprint[] {
+  const limit = Math.max(COMMON_TERM_MIN_ARTICLES, Math.ceil(prints.length * COMMON_TERM_SHARE));
+  const documents = new Map<string, number>();
+  for (const print of prints)
+    for (const term of print.terms) documents.set(term, (documents.get(term) ?? 0) + 1);
+  for (const print of prints) {
+    for (const term of print.terms) if ((documents.get(term) ?? 0) > limit) print.terms.delete(term);
+  }
+  return prints;
 }
 
 /** For every pair of sets sharing at least one item: how many they share, keyed i * n + j (i < j). */
@@ -147,6 +185,8 @@ export function compareRichness(a: Article, b: Article): number {
 interface Fingerprint {
   headlineWords: Set<string>;
   textShingles: Set<string>;
+  /** Stemmed content words of the same text (stop words and numbers left out). */
+  terms: Set<string>;
   /** The canonical URL without scheme, "www.", query, fragment and trailing slash. */
   url: string | null;
   source: string | null;
@@ -166,6 +206,7 @@ function fingerprint(article: Article): Fingerprint {
       tokenize(article.headline).filter((w) => w.length >= MIN_CONTENT_WORD_CHARS && !w.includes("-")),
     ),
     textShingles: shingles(text, SHINGLE_WORDS),
+    terms: new Set(toTerms(text)),
     url: normalizeUrl(article.url),
     source: article.source,
   };
