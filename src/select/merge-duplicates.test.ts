@@ -44,6 +44,29 @@ describe("mergeDuplicates", () => {
     expect(merged).toHaveLength(2);
   });
 
+  it("reads a party's acronym as the telling word of a headline", () => {
+    const merged = mergeDuplicates(
+      articles(
+        {
+          headline: "Anschlag auf Parteibüro der Grünen in Leipzig",
+          paragraphs: ["Unbekannte warfen in der Nacht Steine."],
+        },
+        {
+          headline: "Anschlag auf Parteibüro der AfD in Leipzig",
+          paragraphs: ["Die Polizei ermittelt wegen Sachbeschädigung."],
+        },
+        {
+          headline: "Leipzig: Anschlag auf Parteibüro der Grünen",
+          paragraphs: ["Die Scheiben gingen zu Bruch."],
+        },
+      ),
+    );
+    expect(merged.map((story) => [story.article.headline, story.duplicates.length])).toEqual([
+      ["Anschlag auf Parteibüro der Grünen in Leipzig", 1],
+      ["Anschlag auf Parteibüro der AfD in Leipzig", 0],
+    ]);
+  });
+
   it("does not let words found in most of the morning's articles make stories the same", () => {
     // Twelve different stories built from the same everyday political words plus a few of their own:
     // the shared words occur in every article, so only the own words count - and those differ.

@@ -202,14 +202,25 @@ function fingerprint(article: Article): Fingerprint {
       .map((b) => b.text),
   ].join(" ");
   return {
-    headlineWords: new Set(
-      tokenize(article.headline).filter((w) => w.length >= MIN_CONTENT_WORD_CHARS && !w.includes("-")),
-    ),
+    headlineWords: new Set([
+      ...tokenize(article.headline).filter((w) => w.length >= MIN_CONTENT_WORD_CHARS && !w.includes("-")),
+      ...acronymsOf(article.headline),
+    ]),
     textShingles: shingles(text, SHINGLE_WORDS),
     terms: new Set(toTerms(text)),
     url: normalizeUrl(article.url),
     source: article.source,
   };
+}
+
+/**
+ * Acronyms of a headline, lower-cased ("AfD", "SPD", "EU", "BND"): short, but the telling word of
+ * "Anschlag auf Parteibüro der AfD" next to "… der Grünen".
+ */
+function acronymsOf(headline: string): string[] {
+  return (headline.match(/(?<![\p{L}\p{N}])\p{Lu}\p{L}*\p{Lu}\p{L}*(?![\p{L}\p{N}])/gu) ?? [])
+    .filter((word) => word.length < MIN_CONTENT_WORD_CHARS)
+    .map((word) => word.toLocaleLowerCase("de"));
 }
 
 function normalizeUrl(url: string | null): string | null {
