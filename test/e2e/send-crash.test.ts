@@ -141,4 +141,24 @@ describe("digest send after SIGKILL", () => {
       await smtp.close();
     }
   }, 60_000);
+
+  it("two `digest send` runs started together (cron and a hand start): one sends, the other waits and finds it done", async () => {
+    const smtp = await startSmtpSink({ delayMs: 20 });
+    const { emails, args } = await setUpSend("twin", 40, 2);
+    const env = { DIGEST_SMTP_URL: smtp.url, DIGEST_UNSUBSCRIBE_SECRET: "crash-test-secret-0123456789" };
+    try {
+      const a = spawnDigest(["send", ...args], { env });
+      const b = spawnDigest(["send", ...args], { env });
+      const [codeA, codeB] = await Promise.all([a.exited, b.exited]);
+      expect([codeA.code, codeB.code]).toEqual([0, 0]);
+      // Every reader exactly once, and all by one of the two: the other one waited for its lease
+      // (or, started later, found the edition complete) instead of sharing the list with it.
+      expect(smtp.messages.map((m) => m.to).sort()).toEqual(emails);
+      const reports = [a.stdout(), b.stdout()].sort();
+      expect(reports[0]).toMatch(/: sent 0, failed 0, pending 0, already sent 40 of 40/);
+      expect(reports[1]).toMatch(/: sent 40, failed 0, pending 0, already sent 0 of 40/);
+    } finally {
+      await smtp.close();
+    }
+  }, 60_000);
 });
