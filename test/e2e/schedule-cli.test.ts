@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger, editionKeyOf } from "../../src/deliver/index.js";
+import { createLease, createSystemClock } from "../../src/schedule/index.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
 import { ROOT } from "../support/run-digest.js";
 
@@ -148,7 +149,7 @@ describe("digest status", () => {
     expect(run.stdout).toBe(
       [
         "DATE        LIST         STATE       SENT  FAILED  PENDING  STARTED                    FINISHED                   NOTE",
-        "2027-10-31  subscribers  sending     1     1       1        2027-10-31T07:30:00+01:00  -                          Gipfel ohne Einigung",
+        "2027-10-31  subscribers  sending     1     1       1        2027-10-31T07:30:00+01:00  -                          Gipfel ohne Einigung - interrupted; the scheduler or `digest send --resume` continues it",
         "2027-10-30  subscribers  no-edition  0     0       0        -                          2027-10-30T07:30:00+02:00  no Politik story qualifies",
         "",
       ].join("\n"),
@@ -157,7 +158,43 @@ describe("digest status", () => {
       cwd: dir,
     });
     expect(JSON.parse(limited.stdout)).toEqual([
-      expect.objectContaining({ date: "2027-10-31", state: "sending", sent: 1, failed: 1, pending: 1 }),
+      expect.objectContaining({
+        date: "2027-10-31",
+        state: "sending",
+        sent: 1,
+        failed: 1,
+        pending: 1,
+        sender: null,
+      }),
     ]);
+  });
+
+  it("names the process that is sending an edition right now (its lease in the ledger)", async () => {
+    const state = join(dir, "state-being-sent");
+    const ledger = createLedger({ stateDir: state });
+    const key = editionKeyOf({ date: "2027-10-31", section: "Politik", list: "subscribers" });
+    ledger.recordEditionState(key, {
+      date: "2027-10-31",
+      section: "Politik",
+      list: "subscribers",
+      state: "sending",
+      subject: "Gipfel ohne Einigung",
+      startedAt: "2027-10-31T06:30:00.000Z",
+    });
+    const lease = createLease(ledger.db, {
+      name: `edition:${key}`,
+      ttlMs: 60_000,
+      clock: createSystemClock(),
+      holder: "newsroom-1:4242:abc123",
+    });
+    expect(lease.acquire()).toBe(true);
+    const json = await runCliInProcess(["status", "--state", state, "--json"], { cwd: dir });
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ state: "sending", sender: "newsroom-1:4242:abc123" }),
+    ]);
+    const table = await runCliInProcess(["status", "--state", state], { cwd: dir });
+    expect(table.stdout).toContain("Gipfel ohne Einigung - being sent by newsroom-1:4242:abc123");
+    lease.release();
+    ledger.close();
   });
 });

@@ -59,10 +59,28 @@ ${COMMON_HELP}
   },
 };
 
-function readEditions(stateDir: string, limit: number): EditionSummary[] {
+/** An edition as `digest status` shows it: with the process sending it right now, if any. */
+type StatusEdition = EditionSummary & { sender: string | null };
+
+function readEditions(stateDir: string, limit: number): StatusEdition[] {
   const ledger = createLedger({ stateDir });
   try {
-    return ledger.listEditions(limit);
+    // The scheduler's (and `digest send`'s) lease on an edition names its live sender.
+    const hasLeases = ledger.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'leases'")
+      .get();
+    const live = new Map<string, string>();
+    if (hasLeases) {
+      const rows = ledger.db
+        .prepare<[number], { name: string; holder: string }>(
+          "SELECT name, holder FROM leases WHERE expires_at > ?",
+        )
+        .all(Date.now());
+      for (const row of rows) live.set(row.name, row.holder);
+    }
+    return ledger
+      .listEditions(limit)
+      .map((edition) => ({ ...edition, sender: live.get(`edition:${edition.editionKey}`) ?? null }));
   } finally {
     ledger.close();
   }
@@ -77,7 +95,7 @@ function parseLimit(value: string | undefined): number {
   return limit;
 }
 
-function toJson(edition: EditionSummary) {
+function toJson(edition: StatusEdition) {
   return {
     editionKey: edition.editionKey,
     date: edition.date,
@@ -93,6 +111,8 @@ function toJson(edition: EditionSummary) {
     pending: edition.pending + edition.sending,
     startedAt: edition.startedAt,
     finishedAt: edition.finishedAt,
+    /** The process holding the edition's lease (host:pid:tag) while it is being sent, else null. */
+    sender: edition.sender,
   };
 }
 
@@ -103,7 +123,7 @@ function toJson(edition: EditionSummary) {
  * formatStatusTable(ledger.listEditions(7), "Europe/Berlin");
  * // DATE        LIST         STATE     SENT  FAILED  PENDING  STARTED                    FINISHED …
  */
-export function formatStatusTable(editions: readonly EditionSummary[], timeZone: string): string {
+export function formatStatusTable(editions: readonly StatusEdition[], timeZone: string): string {
   const header = ["DATE", "LIST", "STATE", "SENT", "FAILED", "PENDING", "STARTED", "FINISHED", "NOTE"];
   const rows = editions.map((e) => {
     const json = toJson(e);
@@ -116,7 +136,7 @@ export function formatStatusTable(editions: readonly EditionSummary[], timeZone:
       String(json.pending),
       formatTime(e.startedAt, timeZone),
       formatTime(e.finishedAt, timeZone),
-      e.reason ?? e.subject ?? "",
+      noteOf(e),
     ];
   });
   const widths = header.map((title, i) =>
@@ -128,6 +148,16 @@ export function formatStatusTable(editions: readonly EditionSummary[], timeZone:
       .join("  ")
       .trimEnd();
   return `${[header, ...rows].map(line).join("\n")}\n`;
+}
+
+function noteOf(e: StatusEdition): string {
+  const note = e.reason ?? e.subject ?? "";
+  if (e.state !== "sending") return note;
+  const now =
+    e.sender !== null
+      ? `being sent by ${e.sender}`
+      : "interrupted; the scheduler or `digest send --resume` continues it";
+  return note === "" ? now : `${note} - ${now}`;
 }
 
 function formatTime(stamp: string | null, timeZone: string): string {
