@@ -49,7 +49,9 @@ ${COMMON_HELP}
     const email = await renderer.renderPreview(edition, config);
     const files = await writePreview(resolve(ctx.cwd, config.previewDir), email, edition);
     ctx.stdout.write(`${files.html}\n${files.text}\n${files.json}\n`);
-    ctx.logger.info(`edition ${edition.date}: "${edition.subject}" (${edition.stories.length} ${edition.stories.length === 1 ? "story" : "stories"})`);
+    ctx.logger.info(
+      `edition ${edition.date}: "${edition.subject}" (${edition.stories.length} ${edition.stories.length === 1 ? "story" : "stories"})`,
+    );
     return EXIT.OK;
   },
 };
