@@ -4,10 +4,8 @@
  * systemd timer and the scheduler's own send of the same edition never run side by side.
  */
 import type Database from "better-sqlite3";
-import { createLease, type LeaseOptions } from "./lease.js";
-
-/** How often a waiting process looks whether the lease became free (at most). */
-const MAX_WAIT_POLL_MS = 5_000;
+import { createLease, keepRenewed, type LeaseOptions } from "./lease.js";
+import { MAX_STANDBY_POLL_MS } from "./run-schedule.js";
 
 export interface HeldLease {
   readonly holder: string;
@@ -44,30 +42,18 @@ export async function holdLease(db: Database.Database, options: HoldLeaseOptions
       options.onWait?.(current.holder, current.expiresAt);
       told = true;
     }
-    await clock.sleep(Math.min(ttlMs / 4, MAX_WAIT_POLL_MS), signal);
+    await clock.sleep(Math.min(ttlMs / 4, MAX_STANDBY_POLL_MS), signal);
   }
   if (signal.aborted) {
     lease.release();
     return null;
   }
-  const lost = new AbortController();
-  const finished = new AbortController();
-  const renewing = (async () => {
-    while (!finished.signal.aborted) {
-      await clock.sleep(ttlMs / 3, finished.signal);
-      if (finished.signal.aborted) return;
-      if (!lease.renew()) {
-        lost.abort("lost the lease");
-        return;
-      }
-    }
-  })();
+  const renewal = keepRenewed(lease, clock, ttlMs);
   return {
     holder: lease.holder,
-    lost: lost.signal,
+    lost: renewal.lost,
     async release() {
-      finished.abort();
-      await renewing;
+      await renewal.stop();
       lease.release();
     },
   };

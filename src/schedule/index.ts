@@ -14,7 +14,16 @@ export {
   resolveCronPattern,
 } from "./fire-schedule.js";
 export { type HeldLease, type HoldLeaseOptions, holdLease } from "./hold-lease.js";
-export { createLease, ensureLeaseTable, type Lease, type LeaseOptions } from "./lease.js";
+export {
+  createLease,
+  ensureLeaseTable,
+  isDeadLocalHolder,
+  keepRenewed,
+  type Lease,
+  type LeaseOptions,
+  listLiveLeases,
+  type Renewal,
+} from "./lease.js";
 export { createManualClock, type ManualClock } from "./manual-clock.js";
 export {
   type ResolvedSchedule,

@@ -82,6 +82,63 @@ export function createLease(db: Database.Database, options: LeaseOptions): Lease
   };
 }
 
+/** A lease being renewed in the background; see {@link keepRenewed}. */
+export interface Renewal {
+  /** Aborts when a renewal failed: this process stalled past the lease and another one took it. */
+  readonly lost: AbortSignal;
+  /** Stops renewing (the lease itself is kept until released). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Renews `lease` every third of `ttlMs` until stopped; a failed renewal aborts `lost`.
+ *
+ * @example
+ * const renewal = keepRenewed(lease, clock, 120_000);
+ * try { await send(renewal.lost); } finally { await renewal.stop(); lease.release(); }
+ */
+export function keepRenewed(lease: Lease, clock: Clock, ttlMs: number): Renewal {
+  const lost = new AbortController();
+  const finished = new AbortController();
+  const renewing = (async () => {
+    while (!finished.signal.aborted) {
+      await clock.sleep(ttlMs / 3, finished.signal);
+      if (finished.signal.aborted) return;
+      if (!lease.renew()) {
+        lost.abort("lost the lease");
+        return;
+      }
+    }
+  })();
+  return {
+    lost: lost.signal,
+    async stop() {
+      finished.abort();
+      await renewing;
+    },
+  };
+}
+
+/**
+ * The holders of the leases that have not expired, by lease name; empty when no lease table
+ * exists yet. Reads only (for `digest status`).
+ *
+ * @example
+ * listLiveLeases(ledger.db, Date.now()).get("edition:2026-11-26/politik/subscribers"); // "host:4242:ab12cd"
+ */
+export function listLiveLeases(db: Database.Database, now: number): Map<string, string> {
+  const live = new Map<string, string>();
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'leases'").get();
+  if (!exists) return live;
+  const rows = db
+    .prepare<[number], { name: string; holder: string }>(
+      "SELECT name, holder FROM leases WHERE expires_at > ?",
+    )
+    .all(now);
+  for (const row of rows) live.set(row.name, row.holder);
+  return live;
+}
+
 /**
  * Creates the `leases` table when missing (the scheduler owns it; the ledger owns the others).
  *

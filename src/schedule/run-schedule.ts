@@ -4,7 +4,7 @@ import { toDigestError } from "../errors.js";
 import type { Clock } from "./clock.js";
 import { decideFire, type FireDecision } from "./decide-fire.js";
 import type { FireSchedule } from "./fire-schedule.js";
-import { createLease, type Lease } from "./lease.js";
+import { createLease, keepRenewed, type Lease } from "./lease.js";
 
 /** One scheduled edition handed to the sender. */
 export interface FireJob {
@@ -240,28 +240,15 @@ async function sendUnderLease(
   job: Omit<FireJob, "signal">,
   options: RunScheduleOptions,
 ): Promise<SendOutcome> {
-  const { clock } = options;
-  const lost = new AbortController();
-  const finished = new AbortController();
-  const renewing = (async () => {
-    while (!finished.signal.aborted) {
-      await clock.sleep(options.leaseMs / 3, finished.signal);
-      if (finished.signal.aborted) return;
-      if (!lease.renew()) {
-        lost.abort();
-        return;
-      }
-    }
-  })();
+  const renewal = keepRenewed(lease, options.clock, options.leaseMs);
   try {
-    const result = await options.send({ ...job, signal: AbortSignal.any([options.signal, lost.signal]) });
-    return lost.signal.aborted ? { kind: "lease-lost" } : { kind: "done", result };
+    const result = await options.send({ ...job, signal: AbortSignal.any([options.signal, renewal.lost]) });
+    return renewal.lost.aborted ? { kind: "lease-lost" } : { kind: "done", result };
   } catch (error) {
-    if (lost.signal.aborted) return { kind: "lease-lost" };
+    if (renewal.lost.aborted) return { kind: "lease-lost" };
     return { kind: "failed", message: toDigestError(error).message };
   } finally {
-    finished.abort();
-    await renewing;
+    await renewal.stop();
   }
 }
 

@@ -4,6 +4,7 @@ import { formatZoned } from "../../clock.js";
 import { loadConfig } from "../../config/index.js";
 import { createLedger, type EditionSummary, LEDGER_FILE } from "../../deliver/index.js";
 import { DigestError, EXIT } from "../../errors.js";
+import { listLiveLeases } from "../../schedule/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 
@@ -66,18 +67,7 @@ function readEditions(stateDir: string, limit: number): StatusEdition[] {
   const ledger = createLedger({ stateDir });
   try {
     // The scheduler's (and `digest send`'s) lease on an edition names its live sender.
-    const hasLeases = ledger.db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'leases'")
-      .get();
-    const live = new Map<string, string>();
-    if (hasLeases) {
-      const rows = ledger.db
-        .prepare<[number], { name: string; holder: string }>(
-          "SELECT name, holder FROM leases WHERE expires_at > ?",
-        )
-        .all(Date.now());
-      for (const row of rows) live.set(row.name, row.holder);
-    }
+    const live = listLiveLeases(ledger.db, Date.now());
     return ledger
       .listEditions(limit)
       .map((edition) => ({ ...edition, sender: live.get(`edition:${edition.editionKey}`) ?? null }));
