@@ -96,6 +96,7 @@ export function buildEdition(
       authors: article.authors,
       dateline: article.dateline,
       published: article.published,
+      updated: article.updated,
       teaser: summary.teaser,
       // Further headlines show a one-line teaser only; key points belong to the top story.
       keyPoints: index === 0 ? summary.keyPoints : [],

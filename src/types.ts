@@ -95,6 +95,7 @@ export const StorySchema = z.object({
   authors: z.array(z.string()),
   dateline: z.string().nullable(),
   published: z.string().nullable(),
+  updated: z.string().nullable().default(null).describe("last update, when the article carries one"),
   teaser: z.string(),
   keyPoints: z.array(KeyPointSchema),
   url: z.string().nullable(),

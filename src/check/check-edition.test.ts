@@ -87,6 +87,27 @@ describe("checkEdition", () => {
     );
   });
 
+  // Issue 10: an undated article counted as fresh for ever, so the 2022 seed went out as today's news.
+  it.each([
+    ["undated", null, null, "the top story carries no date, so nothing shows it is today's news"],
+    [
+      "published 25 h before 07:30 (window 24 h)",
+      "2026-11-25T06:30:00+01:00",
+      null,
+      "the top story is dated 2026-11-25T06:30:00+01:00, 25 h before the edition time (limits.freshnessHours 24)",
+    ],
+    ["published long ago, updated at 05:40", "2022-06-15T10:00:00+02:00", "2026-11-26T05:40:00+01:00", null],
+    ["published 23 h before", "2026-11-25T08:30:00+01:00", null, null],
+  ])("story/date warns when the top story is %s", async (_name, published, updated, message) => {
+    const top = { ...edition.stories[0]!, published, updated };
+    const report = await run({ edition: { ...edition, stories: [top, ...edition.stories.slice(1)] } });
+    expect(report.ok).toBe(true);
+    const found = report.findings.filter((f) => f.rule === "story/date");
+    expect(found.map((f) => [f.severity, f.where, f.message])).toEqual(
+      message === null ? [] : [["warning", `top story "${top.headline}"`, message]],
+    );
+  });
+
   it("reports every MJML issue with its line", async () => {
     const report = await run({ mjml: mjml.replace("<mj-divider />", '<mj-divider foo="bar" />') });
     const finding = report.findings.find((f) => f.rule === "mjml/valid");

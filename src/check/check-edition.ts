@@ -24,6 +24,7 @@ import { checkLinks } from "./rules/check-links.js";
 import { checkMjml } from "./rules/check-mjml.js";
 import { checkPreheader } from "./rules/check-preheader.js";
 import { checkSize } from "./rules/check-size.js";
+import { checkStoryDate } from "./rules/check-story-date.js";
 import { checkSubject } from "./rules/check-subject.js";
 import { checkTextPart } from "./rules/check-text-part.js";
 import { checkUnrendered } from "./rules/check-unrendered.js";
@@ -45,6 +46,7 @@ const RULES: readonly Rule[] = [
   checkCharacters,
   checkUnrendered,
   checkUnsubscribeHeaders,
+  checkStoryDate,
 ];
 
 /**

@@ -48,6 +48,10 @@ export const CHECK_RULES = {
     severity: "error",
     summary: "Abmelden, Impressum and Datenschutz links configured and present in both parts",
   },
+  "story/date": {
+    severity: "warning",
+    summary: "the top story carries a date within limits.freshnessHours of the edition time",
+  },
   "headers/unsubscribe": {
     severity: "error",
     summary: "List-Unsubscribe (and List-Unsubscribe-Post for one-click) headers when sending",

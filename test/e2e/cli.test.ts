@@ -49,6 +49,22 @@ describe("digest preview (the default command)", () => {
       expect(text.replace(/\s+/g, " ")).toContain(point.text);
     }
     expect(text).toContain(top.headline);
+    // Issue 10: the log line says which date the top story carries; the seed carries none.
+    expect(run.stderr).toMatch(/edition 2026-11-26: ".+" \(1 story, top story undated\)$/m);
+  });
+
+  it("names the top story's date in the log line", async () => {
+    const run = await runDigest([
+      "preview",
+      "--input",
+      join(ROOT, "test/fixtures/web/mixed"),
+      "--date",
+      "2026-11-26",
+      "--out",
+      join(tmp, "dated"),
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/\(6 stories, top story dated 2026-11-2\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d\)$/m);
   });
 
   it("uses the bundled seed articles when run outside the project", async () => {

@@ -49,8 +49,10 @@ ${COMMON_HELP}
     const email = await renderer.renderPreview(edition, config);
     const files = await writePreview(resolve(ctx.cwd, config.previewDir), email, edition);
     ctx.stdout.write(`${files.html}\n${files.text}\n${files.json}\n`);
+    const top = edition.stories[0];
+    const topDate = top?.updated ?? top?.published ?? null;
     ctx.logger.info(
-      `edition ${edition.date}: "${edition.subject}" (${edition.stories.length} ${edition.stories.length === 1 ? "story" : "stories"})`,
+      `edition ${edition.date}: "${edition.subject}" (${edition.stories.length} ${edition.stories.length === 1 ? "story" : "stories"}, top story ${topDate === null ? "undated" : `dated ${topDate}`})`,
     );
     return EXIT.OK;
   },
