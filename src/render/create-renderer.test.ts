@@ -183,6 +183,19 @@ describe("renderEdition on the full fixture", () => {
     ).toBe(true);
   });
 
+  // Issue 10: the HTML said "…: zuerst unser wichtigstes Thema, danach …" while the text part
+  // said only "Hier ist Ihr Überblick für diesen Morgen." - both now come from partials/intro.hbs.
+  it("says the same intro under the greeting in the HTML and the text part", async () => {
+    const intro = (text: string) => text.match(/Hier ist Ihr Überblick[^.]*\./)?.[0];
+    const both =
+      "Hier ist Ihr Überblick für diesen Morgen: zuerst unser wichtigstes Thema, danach weitere Meldungen aus der Politikredaktion.";
+    expect(intro(textContent(email.html))).toBe(both);
+    expect(intro(email.text)).toBe(both);
+    const single = await renderer.renderPreview({ ...edition, stories: [top] }, config);
+    expect(intro(textContent(single.html))).toBe("Hier ist Ihr Überblick für diesen Morgen.");
+    expect(intro(single.text)).toBe("Hier ist Ihr Überblick für diesen Morgen.");
+  });
+
   it("splits HTML and text around the personal slots once", () => {
     expect(rendered.date).toBe("2026-11-26");
     expect(rendered.subject).toBe(edition.subject);

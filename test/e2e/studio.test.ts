@@ -94,7 +94,7 @@ describe("digest preview --serve", () => {
     await page.goto(`${studio.url}#desktop`);
     const frame = page.frameLocator("#view-desktop iframe");
     await frame.getByText("Hier ist Ihr Überblick").waitFor();
-    await editFile(join(work, "templates/partials/masthead.hbs"), (source) =>
+    await editFile(join(work, "templates/partials/intro.hbs"), (source) =>
       source.replace(
         "Hier ist Ihr Überblick für diesen Morgen",
         "Hier ist Ihr frisch bearbeiteter Überblick",
