@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { checkEdition, formatCheckReport } from "../check/index.js";
 import type { Config } from "../config/index.js";
 import { DigestError } from "../errors.js";
+import { formatCount } from "../format-count.js";
 import { personalize } from "../render/index.js";
 import type { Edition, RenderedEdition } from "../types.js";
 import { classifySendError } from "./classify-send-error.js";
@@ -266,7 +267,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       if (imported.inserted + imported.known === 0 && ledger.countDeliveries(editionKey).total === 0) {
         throw new DigestError(
           "E_INPUT",
-          `no recipients to send to - ${options.recipientsFile} has no valid address${invalidRows > 0 ? ` (${invalidRows} rows skipped, see above)` : ""}. Expected a header row "email,name" and one row per recipient`,
+          `no recipients to send to - ${options.recipientsFile} has no valid address${invalidRows > 0 ? ` (${formatCount(invalidRows, "row")} skipped, see above)` : ""}. Expected a header row "email,name" and one row per recipient`,
           { where: options.recipientsFile },
         );
       }
@@ -295,7 +296,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       );
     }
     logger.info(
-      `${dryRun ? "dry run: would send" : "sending"} edition ${editionKey} "${rendered.subject}" to ${countsBefore.pending + countsBefore.sending} recipients via ${transport.kind} (${transport.target})`,
+      `${dryRun ? "dry run: would send" : "sending"} edition ${editionKey} "${rendered.subject}" to ${formatCount(countsBefore.pending + countsBefore.sending, "recipient")}${dryRun ? " - nothing is handed over" : ` via ${transport.kind} (${transport.target})`}`,
     );
 
     // Step 6: send.
@@ -502,7 +503,7 @@ async function importRecipients(
   // On a first import every "known" row is a duplicate inside the file.
   const duplicates = known;
   logger.info(
-    `${file}: ${inserted} recipients${duplicates > 0 ? `, ${duplicates} duplicates collapsed` : ""}${invalidRows > 0 ? `, ${invalidRows} invalid rows skipped` : ""}`,
+    `${file}: ${formatCount(inserted, "recipient")}${duplicates > 0 ? `, ${formatCount(duplicates, "duplicate")} collapsed` : ""}${invalidRows > 0 ? `, ${formatCount(invalidRows, "invalid row")} skipped` : ""}`,
   );
   return { inserted, known, invalidRows, duplicates };
 }
@@ -737,7 +738,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
     }
     if (options.signal.aborted && stoppedBy === null) stoppedBy = "signal";
     if (stoppedBy === "signal") {
-      options.logger.info(`stopping: waiting for ${inFlight.size} messages in flight`);
+      options.logger.info(`stopping: waiting for ${formatCount(inFlight.size, "message")} in flight`);
       const grace = options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
       const timedOut = await Promise.race([
         Promise.all(inFlight).then(() => false),

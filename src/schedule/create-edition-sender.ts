@@ -92,7 +92,7 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
       if (report.pending > 0 && report.stoppedBy !== "signal") {
         throw new DigestError(
           "E_DELIVER",
-          `${report.pending} recipients are still pending after ${config.delivery.maxAttempts} attempts each (${report.sent} sent this run)`,
+          `${report.pending === 1 ? "1 recipient is" : `${report.pending} recipients are`} still pending after ${config.delivery.maxAttempts} attempts each (${report.sent} sent this run)`,
           { where: job.editionKey, transient: true },
         );
       }

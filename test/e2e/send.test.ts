@@ -221,7 +221,8 @@ describe("digest send (CLI)", () => {
     expect(run.stderr + run.stdout).not.toContain("s3cret-pass");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/edition 2026-11-26\/politik\/subscribers: sent 4, failed 0, pending 0/);
-    expect(run.stdout).toMatch(/1 invalid rows skipped, 1 duplicates collapsed/);
+    // Issue 10 deliberately changed this line from "1 invalid rows skipped, 1 duplicates collapsed".
+    expect(run.stdout).toMatch(/list: 1 invalid row skipped, 1 duplicate collapsed/);
     expect(server.messages.map((m) => m.to).sort()).toEqual([
       "anna.schulz@example.de",
       "juergen@example.de",
@@ -248,6 +249,9 @@ describe("digest send (CLI)", () => {
     ]);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^dry run edition 2026-11-26\/politik\/subscribers: would send 3/);
+    // Issue 10: not "to 3 recipients via dry-run (nowhere (dry run))".
+    expect(dry.stderr).toMatch(/dry run: would send edition \S+ ".+" to 3 recipients - nothing is handed over$/m);
+    expect(dry.stderr).not.toContain("nowhere");
     await expect(readdir(outbox)).rejects.toThrow();
     expect(existsSync(join(dir, "state", "ledger.sqlite"))).toBe(false);
     const run = await cli(["--recipients", list, "--outbox", outbox, "--state", join(dir, "state")]);

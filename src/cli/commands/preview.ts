@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { writePreview } from "../../deliver/index.js";
 import { EXIT } from "../../errors.js";
+import { formatCount } from "../../format-count.js";
 import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
@@ -52,7 +53,7 @@ ${COMMON_HELP}
     const top = edition.stories[0];
     const topDate = top?.updated ?? top?.published ?? null;
     ctx.logger.info(
-      `edition ${edition.date}: "${edition.subject}" (${edition.stories.length} ${edition.stories.length === 1 ? "story" : "stories"}, top story ${topDate === null ? "undated" : `dated ${topDate}`})`,
+      `edition ${edition.date}: "${edition.subject}" (${formatCount(edition.stories.length, "story", "stories")}, top story ${topDate === null ? "undated" : `dated ${topDate}`})`,
     );
     return EXIT.OK;
   },

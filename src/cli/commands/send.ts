@@ -18,6 +18,7 @@ import {
   type Transport,
 } from "../../deliver/index.js";
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
+import { formatCount } from "../../format-count.js";
 import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
@@ -244,7 +245,7 @@ function formatReport(report: DeliveryReport): string {
   ];
   if (report.invalidRows > 0 || report.duplicates > 0) {
     lines.push(
-      `  list: ${report.invalidRows} invalid rows skipped, ${report.duplicates} duplicates collapsed`,
+      `  list: ${formatCount(report.invalidRows, "invalid row")} skipped, ${formatCount(report.duplicates, "duplicate")} collapsed`,
     );
   }
   if (report.resumedInFlight > 0) {
