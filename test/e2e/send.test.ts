@@ -250,7 +250,9 @@ describe("digest send (CLI)", () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^dry run edition 2026-11-26\/politik\/subscribers: would send 3/);
     // Issue 10: not "to 3 recipients via dry-run (nowhere (dry run))".
-    expect(dry.stderr).toMatch(/dry run: would send edition \S+ ".+" to 3 recipients - nothing is handed over$/m);
+    expect(dry.stderr).toMatch(
+      /dry run: would send edition \S+ ".+" to 3 recipients - nothing is handed over$/m,
+    );
     expect(dry.stderr).not.toContain("nowhere");
     await expect(readdir(outbox)).rejects.toThrow();
     expect(existsSync(join(dir, "state", "ledger.sqlite"))).toBe(false);

@@ -11,6 +11,8 @@ import { parseJsonLd } from "./parse-json-ld.js";
 import { splitAuthors } from "./split-authors.js";
 import { splitCredit } from "./split-credit.js";
 
+// The JSON-LD page is the one in the mixed example folder (test/fixtures/web/mixed/haushalt.html):
+// one copy, so the parser tests and the mixed-folder edition cannot drift apart.
 const FIXTURES = new URL("../../../test/fixtures/web/html/", import.meta.url);
 
 function fixture(name: string): string {
@@ -24,7 +26,7 @@ function parse(name: string) {
 
 describe("parseHtmlArticle", () => {
   it("takes metadata from JSON-LD over OpenGraph and meta tags", () => {
-    const article = parse("haushalt-jsonld.html");
+    const article = parse("../mixed/haushalt.html");
     expect({
       section: article.section,
       breadcrumbs: article.breadcrumbs,
@@ -63,7 +65,7 @@ describe("parseHtmlArticle", () => {
   });
 
   it("keeps the body free of byline, caption, furniture, promo and teaser links", () => {
-    const article = parse("haushalt-jsonld.html");
+    const article = parse("../mixed/haushalt.html");
     expect(article.lead).toBe(
       "Nach einer Sitzung bis tief in die Nacht hat der Bundestag den Haushalt für 2027 beschlossen. Die Opposition spricht von einem Etat der leeren Versprechen.",
     );
