@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Edition } from "../../src/types.js";
-import { launchChromium, screenshotPath } from "../support/chromium.js";
+import { launchChromium, openEmailPage, screenshotPath } from "../support/chromium.js";
 import { type StudioProcess, startStudioProcess } from "../support/studio-process.js";
 
 // The page.evaluate callbacks run inside Chromium. The project compiles without the DOM library
@@ -55,15 +55,9 @@ afterAll(async () => {
   await studio?.stop();
 });
 
-async function openEmail(width: number, options: { dark?: boolean; query?: string } = {}): Promise<Page> {
-  const page = await browser.newPage({
-    viewport: { width, height: 900 },
-    colorScheme: options.dark ? "dark" : "light",
-  });
-  // Nothing leaves the machine: image hosts are fictional, and a blocked image is the "images off" case anyway.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await page.goto(`${studio.url}email.html${options.query ?? ""}`);
-  return page;
+function openEmail(width: number, options: { dark?: boolean; query?: string } = {}): Promise<Page> {
+  const url = `${studio.url}email.html${options.query ?? ""}`;
+  return openEmailPage(browser, { url }, { width, dark: options.dark ?? false });
 }
 
 /** Text colour and the first opaque background behind the element, as a WCAG contrast ratio. */

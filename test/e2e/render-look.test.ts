@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRenderer } from "../../src/render/index.js";
 import type { Edition, Story } from "../../src/types.js";
 import { loadConfig, loadEdition } from "../fixtures/render/fixtures.js";
-import { launchChromium, screenshotPath } from "../support/chromium.js";
+import { launchChromium, openEmailPage, screenshotPath } from "../support/chromium.js";
 
 // The evaluate callbacks run in Chromium; the project compiles without the DOM library.
 interface BrowserElement {
@@ -60,15 +60,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openEmail(width: number, images: "on" | "off"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.route(/^https?:/, (route) =>
-    images === "on" && route.request().url() === PHOTO_URL
-      ? route.fulfill({ status: 200, contentType: "image/png", body: photo })
-      : route.abort(),
+function openEmail(width: number, images: "on" | "off"): Promise<Page> {
+  return openEmailPage(
+    browser,
+    { html },
+    {
+      width,
+      answer: (url) =>
+        images === "on" && url === PHOTO_URL ? { contentType: "image/png", body: photo } : null,
+    },
   );
-  await page.setContent(html, { waitUntil: "load" });
-  return page;
 }
 
 describe("the rendered email in Chromium", () => {
