@@ -36,9 +36,7 @@ export const BrandSchema = z
       .default("Ausgewählt von unserer Politikredaktion und um 7:30 Uhr verschickt")
       .describe("line in the footer"),
     sendTimeLabel: text().default("7:30 Uhr").describe("time shown next to the date line"),
-    greeting: text()
-      .default("Guten Morgen")
-      .describe("greeting; the reader's name is appended when known"),
+    greeting: text().default("Guten Morgen").describe("greeting; the reader's name is appended when known"),
     logoUrl: httpUrl.nullable().default(null).describe("absolute URL of a masthead logo, or null for text"),
     accentColor: z
       .string()
@@ -161,25 +159,24 @@ export const ScheduleSchema = z
   })
   .prefault({});
 
-export const ConfigSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    section: text().min(1).default("Politik").describe("section the edition is made of"),
-    timeZone: z
-      .string()
-      .default("Europe/Berlin")
-      .refine(isTimeZone, "unknown IANA time zone, e.g. Europe/Berlin")
-      .describe("IANA time zone of the edition date and the schedule"),
-    inputs: z.array(z.string()).default(["seeds"]).describe("article files, folders or URLs"),
-    previewDir: z.string().default("preview"),
-    brand: BrandSchema,
-    links: LinksSchema,
-    sender: SenderSchema,
-    limits: LimitsSchema,
-    delivery: DeliverySchema,
-    schedule: ScheduleSchema,
-    list: ListSchema,
-  });
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  section: text().min(1).default("Politik").describe("section the edition is made of"),
+  timeZone: z
+    .string()
+    .default("Europe/Berlin")
+    .refine(isTimeZone, "unknown IANA time zone, e.g. Europe/Berlin")
+    .describe("IANA time zone of the edition date and the schedule"),
+  inputs: z.array(z.string()).default(["seeds"]).describe("article files, folders or URLs"),
+  previewDir: z.string().default("preview"),
+  brand: BrandSchema,
+  links: LinksSchema,
+  sender: SenderSchema,
+  limits: LimitsSchema,
+  delivery: DeliverySchema,
+  schedule: ScheduleSchema,
+  list: ListSchema,
+});
 
 /** The validated configuration with every default filled in. */
 export type Config = z.infer<typeof ConfigSchema>;

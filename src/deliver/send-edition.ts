@@ -477,6 +477,7 @@ async function importRecipients(
     batchChars = 0;
   };
   const batches = readRecipientBatches(file, {
+    onWarning: (message) => logger.warn(message),
     onProblem(problem) {
       invalidRows += 1;
       if (invalidRows <= MAX_LOGGED_PROBLEMS)

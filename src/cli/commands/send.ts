@@ -8,8 +8,10 @@ import {
   createSmtpTransport,
   type DeliveryReport,
   editionKeyOf,
+  explainInvalidEmail,
   formatDuration,
   ledgerPathOf,
+  normalizeEmail,
   readDkimKey,
   resolveUnsubscribeSecret,
   SMTP_URL_ENV,
@@ -22,6 +24,7 @@ import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
 import type { Edition, RenderedEdition } from "../../types.js";
+import { hasControlOrBidi, quoteLogValue } from "../../unsafe-chars.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
@@ -83,6 +86,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         "digest send: pass exactly one of --recipients FILE or --to ADDRESS - see 'digest send --help'",
       );
     }
+    const to = values.to === undefined ? undefined : parseTestAddress(values.to);
     const { config: loaded, date } = resolveEditionOptions(ctx, values, { stateDir: values.state });
     const transportKind = parseTransport(values.transport ?? loaded.delivery.transport);
     const config = {
@@ -125,7 +129,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       };
     };
 
-    if (values.to !== undefined) {
+    if (to !== undefined) {
       const { edition, rendered, mjml } = await build();
       const transport = dryRun ? null : makeTransport();
       try {
@@ -134,7 +138,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           edition,
           rendered,
           mjml,
-          to: values.to,
+          to,
           transport,
           secret,
           dkim,
@@ -142,7 +146,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           logger: ctx.logger,
         });
         ctx.stdout.write(
-          `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${values.to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
+          `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
         );
       } finally {
         await transport?.close();
@@ -270,6 +274,23 @@ function formatBytes(bytes: number): string {
 
 function exitCodeOf(report: DeliveryReport): ExitCode {
   return report.pending > 0 || report.stoppedBy === "fatal" ? EXIT.FAILURE : EXIT.OK;
+}
+
+/**
+ * `--to`: exactly one valid address. Anything else (a second address after a comma, a CR/LF that
+ * would smuggle a Bcc: header into the message, a display name) is a usage error, not a send.
+ */
+function parseTestAddress(value: string): string {
+  const email = normalizeEmail(value);
+  const problem = hasControlOrBidi(email)
+    ? "it holds a line break or control character"
+    : explainInvalidEmail(email);
+  if (problem === null) return email;
+  throw new DigestError(
+    "E_USAGE",
+    `--to ${quoteLogValue(value)} is not one valid email address - ${problem}. Pass a single address, e.g. --to redaktion@example.de`,
+    { where: "--to" },
+  );
 }
 
 function parseTransport(value: string): "outbox" | "smtp" {
