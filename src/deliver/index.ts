@@ -65,6 +65,7 @@ export {
   readRecipientBatches,
   readRecipients,
 } from "./read-recipients.js";
+export { type ResolvedList, resolveListName } from "./resolve-list-name.js";
 export {
   type DeliveryLogger,
   type DeliveryReport,
@@ -79,6 +80,7 @@ export {
   signUnsubscribeToken,
   UNSUBSCRIBE_SECRET_ENV,
   type UnsubscribeSecret,
+  usesUnsubscribeTokens,
   verifyUnsubscribeToken,
 } from "./unsubscribe-token.js";
 export { writeFilesAtomically } from "./write-files-atomically.js";

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   createDryRunTransport,
   createLedger,
@@ -13,11 +13,13 @@ import {
   ledgerPathOf,
   normalizeEmail,
   readDkimKey,
+  resolveListName,
   resolveUnsubscribeSecret,
   SMTP_URL_ENV,
   sendEdition,
   sendTestMessage,
   type Transport,
+  usesUnsubscribeTokens,
 } from "../../deliver/index.js";
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { readEdition } from "../../pipeline.js";
@@ -45,8 +47,6 @@ const OPTIONS = {
   force: { type: "boolean" },
 } as const;
 
-const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 /** `digest send`: sends the edition to a recipients list (or one test copy). */
 export const sendCommand: Command = {
   name: "send",
@@ -68,7 +68,8 @@ ${INPUT_HELP}
   --rate N/s           at most N messages per second (default: config "delivery.ratePerSecond")
   --concurrency N      messages in flight at once (default: config "delivery.concurrency", 4)
   --state DIR          ledger folder (default: DIGEST_STATE_DIR, config "delivery.stateDir", state/)
-  --list NAME          list name in the edition key and List-Id (default: recipients file name)
+  --list NAME          list identity: edition key, List-Id and unsubscribe tokens (default: config
+                       "list.id", else the recipients file name - warned, as a rename breaks links)
   --force              send even when the pre-send gate reports errors
 ${COMMON_HELP}
 
@@ -101,8 +102,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     const rate = values.rate === undefined ? config.delivery.ratePerSecond : parseRate(values.rate);
     const concurrency =
       values.concurrency === undefined ? config.delivery.concurrency : parseConcurrency(values.concurrency);
-    const usesTokens = config.links.unsubscribe !== null || config.links.unsubscribeMailto !== null;
-    const secret = resolveUnsubscribeSecret(ctx.env, { real: !dryRun && usesTokens });
+    const secret = resolveUnsubscribeSecret(ctx.env, { real: !dryRun && usesUnsubscribeTokens(config) });
     const dkim = readDkimKey(config, ctx.cwd);
     const smtpUrl = ctx.env[SMTP_URL_ENV];
     if (transportKind === "smtp" && !dryRun && !smtpUrl) {
@@ -155,13 +155,12 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     }
 
     const recipientsFile = resolve(ctx.cwd, values.recipients as string);
-    const list = values.list ?? basename(recipientsFile, extname(recipientsFile));
-    if (!LIST_NAME.test(list)) {
-      throw new DigestError(
-        "E_USAGE",
-        `the list name "${list}" may hold only letters, digits, ".", "_" and "-" (at most 64) - pass --list NAME`,
-      );
-    }
+    const list = resolveListName({
+      flag: values.list,
+      config,
+      recipientsFile,
+      onDerived: (message) => ctx.logger.warn(message),
+    }).name;
     const stateDir = resolve(ctx.cwd, config.delivery.stateDir);
     // A dry run must not create a ledger where there is none.
     const ledger =
