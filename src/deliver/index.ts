@@ -25,7 +25,9 @@ export {
 } from "./create-progress-reporter.js";
 export {
   createSmtpTransport,
+  isLoopbackHost,
   redactUrl,
+  resolveSmtpSecurity,
   SMTP_URL_ENV,
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";

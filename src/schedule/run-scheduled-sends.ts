@@ -78,7 +78,12 @@ export async function runScheduledSends(options: ScheduledSendsOptions): Promise
   }
   const createTransport = (): Transport =>
     transportKind === "smtp"
-      ? createSmtpTransport({ url: smtpUrl as string, maxConnections: config.delivery.concurrency })
+      ? createSmtpTransport({
+          url: smtpUrl as string,
+          maxConnections: config.delivery.concurrency,
+          requireTls: config.delivery.requireTls,
+          onWarning: (message) => logger.warn(message),
+        })
       : createOutboxTransport({ dir: resolve(options.cwd, config.delivery.outboxDir) });
   // Fail now, not at 07:30: a bad URL is a config error.
   await createTransport().close();

@@ -114,7 +114,12 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     }
     const makeTransport = (): Transport =>
       transportKind === "smtp" && smtpUrl
-        ? createSmtpTransport({ url: smtpUrl, maxConnections: concurrency })
+        ? createSmtpTransport({
+            url: smtpUrl,
+            maxConnections: concurrency,
+            requireTls: config.delivery.requireTls,
+            onWarning: (message) => ctx.logger.warn(message),
+          })
         : createOutboxTransport({ dir: resolve(ctx.cwd, config.delivery.outboxDir) });
     const renderer = createRenderer();
     const build = async (): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> => {
