@@ -8,13 +8,15 @@ export interface ResolvedList {
   name: string;
   /** `flag` (--list), `config` (list.id) or `file` (derived from the recipients file name). */
   from: "flag" | "config" | "file";
+  /** For a derived name: the warning to log once the run's prerequisites are checked; else null. */
+  notice: string | null;
 }
 
 /**
  * The list identity of a send: `--list`, else config `list.id`, else the recipients file name
  * without its extension. The name is part of the edition key and signed into every unsubscribe
- * token, so a derived name breaks old unsubscribe links when the file is renamed: `onDerived`
- * hears a message saying which name was derived and how to pin it.
+ * token, so a derived name breaks old unsubscribe links when the file is renamed: `notice` then
+ * says which name was derived and how to pin it.
  *
  * @throws DigestError E_USAGE when the name holds anything but letters, digits, ".", "_" and "-".
  * @example
@@ -24,9 +26,8 @@ export function resolveListName(input: {
   flag: string | undefined;
   config: Config;
   recipientsFile: string;
-  onDerived?: (message: string) => void;
 }): ResolvedList {
-  const resolved: ResolvedList =
+  const resolved: Omit<ResolvedList, "notice"> =
     input.flag !== undefined
       ? { name: input.flag, from: "flag" }
       : input.config.list.id !== null
@@ -42,10 +43,9 @@ export function resolveListName(input: {
       },
     );
   }
-  if (resolved.from === "file") {
-    input.onDerived?.(
-      `no list id given - using "${resolved.name}" from the recipients file name; it is signed into every unsubscribe link, so set "list": { "id": "${resolved.name}" } in the config (or pass --list) before renaming the file`,
-    );
-  }
-  return resolved;
+  const notice =
+    resolved.from === "file"
+      ? `no list id given - using "${resolved.name}" from the recipients file name; it is signed into every unsubscribe link, so set "list": { "id": "${resolved.name}" } in the config (or pass --list) before renaming the file`
+      : null;
+  return { ...resolved, notice };
 }

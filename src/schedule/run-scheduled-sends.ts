@@ -61,12 +61,8 @@ export async function runScheduledSends(options: ScheduledSendsOptions): Promise
       { where: options.recipients, cause: error },
     );
   }
-  const list = resolveListName({
-    flag: options.list,
-    config,
-    recipientsFile,
-    onDerived: (message) => logger.warn(message),
-  }).name;
+  const resolvedList = resolveListName({ flag: options.list, config, recipientsFile });
+  const list = resolvedList.name;
   const transportKind = config.delivery.transport;
   const smtpUrl = options.env[SMTP_URL_ENV];
   if (transportKind === "smtp" && (smtpUrl === undefined || smtpUrl === "")) {
@@ -89,6 +85,7 @@ export async function runScheduledSends(options: ScheduledSendsOptions): Promise
   await createTransport().close();
   // The scheduler never dry-runs: outbox or SMTP, its messages' links must verify later.
   const secret = resolveUnsubscribeSecret(options.env, { real: usesUnsubscribeTokens(config) });
+  if (resolvedList.notice) logger.warn(resolvedList.notice);
   const ledger = createLedger({ stateDir: resolve(options.cwd, config.delivery.stateDir) });
   try {
     const send = createEditionSender({

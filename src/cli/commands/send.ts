@@ -160,12 +160,9 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     }
 
     const recipientsFile = resolve(ctx.cwd, values.recipients as string);
-    const list = resolveListName({
-      flag: values.list,
-      config,
-      recipientsFile,
-      onDerived: (message) => ctx.logger.warn(message),
-    }).name;
+    const resolvedList = resolveListName({ flag: values.list, config, recipientsFile });
+    const list = resolvedList.name;
+    if (resolvedList.notice) ctx.logger.warn(resolvedList.notice);
     const stateDir = resolve(ctx.cwd, config.delivery.stateDir);
     // A dry run must not create a ledger where there is none.
     const ledger =
