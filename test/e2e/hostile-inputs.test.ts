@@ -29,6 +29,8 @@ const BASE_ARTICLE = JSON.parse(
   await readFile(join(ROOT, "test/fixtures/check/articles/umfrage.json"), "utf8"),
 ) as Record<string, unknown>;
 const GOOD_LIST = "email,name\nleser@example.de,Leser\n";
+/** A case spawns the CLI once (a few seconds; more while other cases run at the same time). */
+const CASE_TIMEOUT_MS = 120_000;
 
 /** `digest send` to the outbox of the case's folder, from the seeds plus the case's `in/` folder. */
 const SEND = ["send", "--input", SEEDS, "--date", DATE, "--state", "st", "--outbox", "ob"];
@@ -721,6 +723,7 @@ describe("hostile inputs", () => {
       }
       for (const needle of hostile.unprinted ?? []) expect(printed).not.toContain(needle);
     },
+    CASE_TIMEOUT_MS,
   );
 });
 
