@@ -114,4 +114,54 @@ describe("checkEdition", () => {
     expect(finding?.message).toBe("Attribute foo is illegal");
     expect(finding?.where).toMatch(/^MJML line \d+ <mj-divider>$/);
   });
+
+  // Issue 12, item 3: bidi controls in headline or subject passed the gate and reached the email.
+  it("reports a bidi control that reaches the subject, HTML or text as an error (chars/bidi)", async () => {
+    const disguised = {
+      ...email,
+      subject: `${email.subject}\u202E`,
+      html: email.html.replace("</body>", "<p>\u2067x</p></body>"),
+      text: `\u200F${email.text}`,
+    };
+    const report = await run({ email: disguised });
+    expect(report.ok).toBe(false);
+    const bidi = report.findings.filter((f) => f.rule === "chars/bidi");
+    expect(bidi.map((f) => [f.severity, f.where.split(" at ")[0]])).toEqual([
+      ["error", "subject"],
+      ["error", "HTML part"],
+      ["error", "text part"],
+    ]);
+    expect(bidi[0]?.message).toContain("U+202E");
+    expect(bidi[0]?.where).toContain("\\u202e");
+  });
+
+  // Issue 12, item 9: a javascript:/data: article URL or image was dropped without a word.
+  it("warns about a story URL or image URL the renderer dropped, naming the story and the URL (links/dropped)", async () => {
+    const [top, ...rest] = edition.stories;
+    const hostile: Edition = {
+      ...edition,
+      stories: [
+        { ...top!, url: "javascript:alert(document.cookie)" },
+        ...rest.map((story, index) =>
+          index === 0 && story.image === null
+            ? {
+                ...story,
+                image: { caption: null, credit: null, url: "data:image/png;base64,AAAA", alt: null },
+              }
+            : index === 0
+              ? { ...story, image: { ...story.image!, url: "data:image/png;base64,AAAA" } }
+              : story,
+        ),
+      ],
+    };
+    const hostileEmail = await createRenderer().renderPreview(hostile, config);
+    expect(hostileEmail.html).not.toContain("javascript:");
+    const report = await checkEdition({ edition: hostile, email: hostileEmail, config, sending: false });
+    const dropped = report.findings.filter((f) => f.rule === "links/dropped");
+    expect(dropped.map((f) => [f.severity, f.where, f.message.split(" is not")[0]])).toEqual([
+      ["warning", `story 1 "${top!.headline}"`, 'the story URL "javascript:alert(document.cookie)"'],
+      ["warning", `story 2 "${rest[0]!.headline}"`, 'the image URL "data:image/png;base64,AAAA"'],
+    ]);
+    expect(report.ok).toBe(true);
+  });
 });

@@ -16,6 +16,7 @@ import { parseEmailHtml } from "./parse-email-html.js";
 import { normalizeHeaders, parseMimeHeaders } from "./parse-mime-headers.js";
 import type { Rule, RuleContext } from "./rule-context.js";
 import { checkCharacters } from "./rules/check-characters.js";
+import { checkDroppedLinks } from "./rules/check-dropped-links.js";
 import { checkImageAlt } from "./rules/check-image-alt.js";
 import { checkLangDir } from "./rules/check-lang-dir.js";
 import { checkLayoutTables } from "./rules/check-layout-tables.js";
@@ -41,6 +42,7 @@ const RULES: readonly Rule[] = [
   checkLayoutTables,
   checkImageAlt,
   checkLinks,
+  checkDroppedLinks,
   checkLegalFooter,
   checkTextPart,
   checkCharacters,

@@ -27,6 +27,10 @@ export const CHECK_RULES = {
     severity: "error",
     summary: "no placeholder hosts (example.com/.org/.net, *.example, *.invalid, *.test, localhost)",
   },
+  "links/dropped": {
+    severity: "warning",
+    summary: "no story or image URL left out for not being http(s) (javascript:, data:, relative)",
+  },
   "links/https": { severity: "warning", summary: "links use https rather than plain http" },
   "subject/present": { severity: "error", summary: "a subject line" },
   "subject/length": { severity: "error", summary: "subject at most 90 characters" },
@@ -35,6 +39,10 @@ export const CHECK_RULES = {
   "chars/control": {
     severity: "error",
     summary: "no control characters in subject, preheader, HTML or text",
+  },
+  "chars/bidi": {
+    severity: "error",
+    summary: "no invisible bidi controls (U+202E …) in subject, preheader, HTML or text",
   },
   "chars/replacement": {
     severity: "warning",

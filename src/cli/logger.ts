@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { escapeControlChars } from "../unsafe-chars.js";
 
 /** Log levels in increasing order of importance. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -40,7 +41,9 @@ export function createLogger(options: LoggerOptions): Logger {
     if (ORDER[level] < minimum) return;
     const tag = level === "info" ? "" : `${level}: `;
     const stamp = timestamps ? `${now().toISOString()} ` : "";
-    options.stream.write(`${stamp}${tag}${message}\n`);
+    // Values from untrusted input are quoted where they are logged (quoteLogValue); this is the
+    // net under that: no terminal escape or stray CR ever reaches the terminal or the log file.
+    options.stream.write(`${stamp}${tag}${escapeControlChars(message)}\n`);
   };
   return {
     debug: (m) => write("debug", m),

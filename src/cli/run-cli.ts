@@ -1,5 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import { EXIT, type ExitCode, toDigestError } from "../errors.js";
+import { escapeControlChars } from "../unsafe-chars.js";
 import type { CommandContext } from "./command.js";
 import { COMMANDS, DEFAULT_COMMAND, findCommand } from "./commands/index.js";
 import { createLogger } from "./logger.js";
@@ -35,7 +36,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const named = first !== undefined && !first.startsWith("-");
   const command = named ? findCommand(first) : findCommand(DEFAULT_COMMAND);
   if (!command) {
-    io.stderr.write(`digest: unknown command '${first}' - run 'digest --help' for the list of commands\n`);
+    io.stderr.write(
+      `digest: unknown command '${escapeControlChars(first ?? "")}' - run 'digest --help' for the list of commands\n`,
+    );
     return EXIT.USAGE;
   }
   const commandArgv = named ? rest : argv;
@@ -71,7 +74,7 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage/config/input, 3 nothing to send
 }
 
 function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, " ").trim();
+  return escapeControlChars(message.replace(/\s*\n\s*/g, " ").trim());
 }
 
 function formatStack(thrown: unknown): string {

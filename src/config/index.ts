@@ -8,4 +8,4 @@ export {
   loadConfig,
   parseConfig,
 } from "./load-config.js";
-export { type Config, type ConfigInput, ConfigSchema } from "./schema.js";
+export { type Config, type ConfigInput, ConfigSchema, LIST_NAME } from "./schema.js";

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isDigestError } from "../errors.js";
 import { findPackageRoot } from "../package-root.js";
+import { hasControlOrBidi } from "../unsafe-chars.js";
 import { renderConfigJsonSchema } from "./json-schema.js";
 import { loadConfig } from "./load-config.js";
 
@@ -68,9 +69,62 @@ describe("loadConfig", () => {
       expect(isDigestError(error, "E_CONFIG")).toBe(true);
       const message = (error as Error).message;
       expect(message).toContain("digest.config.json");
-      for (const key of ["timeZone", "links.imprint", "schedule.at", '"colour"'])
+      for (const key of ["timeZone", "links.imprint", "schedule.at", "colour: unknown key"])
         expect(message).toContain(key);
     }
+  });
+
+  // Issue 12, item 7: unknown keys inside nested objects were silently ignored.
+  it("names every unknown key at every level in the one error line", async () => {
+    const cwd = await tempDir();
+    await writeFile(
+      join(cwd, "digest.config.json"),
+      JSON.stringify({
+        delivery: {
+          transprot: "smtp",
+          dkim: { domainName: "a.de", keySelector: "s", privateKeyFile: "k", x: 1 },
+        },
+        limits: { furtherHeadline: 3 },
+        brand: { nmae: "X" },
+        "\u001b[2Jevil": true,
+      }),
+    );
+    let message = "";
+    try {
+      loadConfig({ cwd });
+    } catch (error) {
+      expect(isDigestError(error, "E_CONFIG")).toBe(true);
+      message = (error as Error).message;
+    }
+    for (const key of ["delivery.transprot", "delivery.dkim.x", "limits.furtherHeadline", "brand.nmae"])
+      expect(message).toContain(`${key}: unknown key`);
+    expect(message).toContain('"\\u001b[2Jevil": unknown key');
+    expect(hasControlOrBidi(message)).toBe(false);
+  });
+
+  // Issue 12, item 2: a CR/LF in a header-bound config string put a Bcc: line into every message.
+  it.each([
+    ["sender.name", { sender: { name: "Morgenlage\r\nBcc: x@evil.test" } }],
+    ["sender.listId", { sender: { listId: "politik.example.de>\r\nBcc: x@evil.test" } }],
+    ["sender.replyTo", { sender: { replyTo: "a@example.de\r\nBcc: x@evil.test" } }],
+    ["sender.address", { sender: { address: "a@example.de\nBcc: x@evil.test" } }],
+    ["links.unsubscribe", { links: { unsubscribe: "https://news.de/ab\r\nBcc: x@evil.test" } }],
+    ["links.unsubscribeMailto", { links: { unsubscribeMailto: "ab@news.de\r\nBcc: x@evil.test" } }],
+    ["brand.name", { brand: { name: "Morgen\u202Eegal" } }],
+    ["section", { section: "Politik\r\nX-Evil: 1" }],
+    ["list.id", { list: { id: "a\r\nb" } }],
+  ])("refuses control and bidi characters in %s (exit 2, naming the key)", async (key, value) => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, "digest.config.json"), JSON.stringify(value));
+    let message = "";
+    try {
+      loadConfig({ cwd });
+    } catch (error) {
+      expect(isDigestError(error, "E_CONFIG")).toBe(true);
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`${key}: `);
+    expect(message).not.toContain("\n");
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { z } from "zod";
 import { DigestError } from "../errors.js";
+import { quoteLogValue } from "../unsafe-chars.js";
 import { type Config, ConfigSchema } from "./schema.js";
 
 /** The file looked for in the working directory when no `--config` is given. */
@@ -77,14 +78,36 @@ export function parseConfig(input: unknown, where = "config"): Config {
   });
 }
 
-/** Formats zod issues as `key.path: message; …` for a one-line error. */
+/**
+ * Formats zod issues as `key.path: message; …` for a one-line error. Every unknown key is named
+ * with its full path (`delivery.transprot: unknown key`), so a typo is never silently ignored.
+ * Keys are the user's text: one that holds control characters is quoted and escaped.
+ *
+ * @example
+ * formatIssues(ConfigSchema.safeParse({ delivery: { transprot: "smtp" } }).error!.issues);
+ * // "delivery.transprot: unknown key - remove it or check its spelling"
+ */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues
-    .map((issue) => {
-      const path = issue.path.map(String).join(".");
-      return path ? `${path}: ${issue.message}` : issue.message;
+    .flatMap((issue) => {
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map(
+          (key) => `${formatPath([...issue.path, key])}: unknown key - remove it or check its spelling`,
+        );
+      }
+      const path = formatPath(issue.path);
+      return [path ? `${path}: ${issue.message}` : issue.message];
     })
     .join("; ");
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part) => {
+      const key = String(part);
+      return /^[\w$-]+$/.test(key) ? key : quoteLogValue(key);
+    })
+    .join(".");
 }
 
 function parseConfigFile(file: string): Record<string, unknown> {

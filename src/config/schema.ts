@@ -4,24 +4,39 @@
  * the unsubscribe signing secret come from the environment only.
  */
 import { z } from "zod";
+import { hasControlOrBidi } from "../unsafe-chars.js";
 
-const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).describe("absolute http(s) URL");
+/**
+ * Config strings are one line without control or bidi characters: a CR/LF in a value that reaches
+ * a mail header (sender name, List-Id, the unsubscribe URL) would start a new header - a Bcc: line
+ * in every message - and a bidi control makes a name or a link read as something else.
+ */
+const SAFE_TEXT_MESSAGE = "must be one line without control or bidi characters (CR, LF, tab, U+202E …)";
+
+/** A one-line config string: no control characters and no bidi controls. */
+const text = () => z.string().refine((value) => !hasControlOrBidi(value), SAFE_TEXT_MESSAGE);
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+  // The URL parser silently drops tabs and line breaks; the raw string is what reaches the
+  // List-Unsubscribe header, so it must not hold them (nor spaces).
+  .refine((value) => !hasControlOrBidi(value) && !/\s/.test(value), SAFE_TEXT_MESSAGE)
+  .describe("absolute http(s) URL");
+
+/** A List-Id label (RFC 2919): dot-atom text, e.g. politik.newsletter.example.de. */
+const LIST_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))+$/;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24 h), e.g. 07:30");
 
 export const BrandSchema = z
-  .object({
-    name: z.string().min(1).default("Politik am Morgen").describe("masthead and sender name"),
-    newsletterTitle: z.string().min(1).default("Das Wichtigste aus der Politik"),
-    tagline: z
-      .string()
+  .strictObject({
+    name: text().min(1).default("Politik am Morgen").describe("masthead and sender name"),
+    newsletterTitle: text().min(1).default("Das Wichtigste aus der Politik"),
+    tagline: text()
       .default("Ausgewählt von unserer Politikredaktion und um 7:30 Uhr verschickt")
       .describe("line in the footer"),
-    sendTimeLabel: z.string().default("7:30 Uhr").describe("time shown next to the date line"),
-    greeting: z
-      .string()
-      .default("Guten Morgen")
-      .describe("greeting; the reader's name is appended when known"),
+    sendTimeLabel: text().default("7:30 Uhr").describe("time shown next to the date line"),
+    greeting: text().default("Guten Morgen").describe("greeting; the reader's name is appended when known"),
     logoUrl: httpUrl.nullable().default(null).describe("absolute URL of a masthead logo, or null for text"),
     accentColor: z
       .string()
@@ -32,7 +47,7 @@ export const BrandSchema = z
   .prefault({});
 
 export const LinksSchema = z
-  .object({
+  .strictObject({
     website: httpUrl.nullable().default(null).describe("the newsroom's home page"),
     unsubscribe: httpUrl
       .nullable()
@@ -47,12 +62,13 @@ export const LinksSchema = z
   .prefault({});
 
 export const SenderSchema = z
-  .object({
-    name: z.string().min(1).default("Politik am Morgen"),
+  .strictObject({
+    name: text().min(1).default("Politik am Morgen").describe("display name in From and List-Id"),
     address: z.email().default("newsletter@localhost.localdomain").describe("From address"),
     replyTo: z.email().nullable().default(null),
     listId: z
       .string()
+      .regex(LIST_ID, 'expected a dot-separated List-Id such as "politik.newsletter.example.de"')
       .nullable()
       .default(null)
       .describe(
@@ -62,7 +78,7 @@ export const SenderSchema = z
   .prefault({});
 
 export const LimitsSchema = z
-  .object({
+  .strictObject({
     furtherHeadlines: z
       .number()
       .int()
@@ -89,7 +105,7 @@ export const LimitsSchema = z
   .prefault({});
 
 export const DeliverySchema = z
-  .object({
+  .strictObject({
     transport: z.enum(["outbox", "smtp"]).default("outbox"),
     outboxDir: z.string().default("outbox"),
     stateDir: z.string().default("state"),
@@ -101,8 +117,14 @@ export const DeliverySchema = z
       .describe("messages per second, null = unlimited"),
     concurrency: z.number().int().min(1).max(64).default(4),
     maxAttempts: z.number().int().min(1).max(20).default(5),
+    requireTls: z
+      .boolean()
+      .default(true)
+      .describe(
+        "SMTP: refuse to send unencrypted to a non-loopback host (smtp: without STARTTLS); false allows it, with a warning",
+      ),
     dkim: z
-      .object({
+      .strictObject({
         domainName: z.string().min(1),
         keySelector: z.string().min(1),
         privateKeyFile: z.string().min(1).describe("path of the PEM private key"),
@@ -112,8 +134,24 @@ export const DeliverySchema = z
   })
   .prefault({});
 
+/** A list name: letters, digits, ".", "_" and "-", at most 64 characters. */
+export const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const ListSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(LIST_NAME, 'only letters, digits, ".", "_" and "-" (at most 64), e.g. "politik-morgen"')
+      .nullable()
+      .default(null)
+      .describe(
+        "the list's identity: part of the edition key and signed into every unsubscribe token; when null, --list or the recipients file name (renaming the file then breaks old unsubscribe links)",
+      ),
+  })
+  .prefault({});
+
 export const ScheduleSchema = z
-  .object({
+  .strictObject({
     at: hhmm.default("07:30"),
     days: z.string().default("daily").describe('"daily", "mon-fri" or a cron day-of-week expression'),
     latest: hhmm.default("09:30").describe("after this local time a missed edition is skipped, not sent"),
@@ -121,25 +159,24 @@ export const ScheduleSchema = z
   })
   .prefault({});
 
-export const ConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
-    section: z.string().min(1).default("Politik").describe("section the edition is made of"),
-    timeZone: z
-      .string()
-      .default("Europe/Berlin")
-      .refine(isTimeZone, "unknown IANA time zone, e.g. Europe/Berlin")
-      .describe("IANA time zone of the edition date and the schedule"),
-    inputs: z.array(z.string()).default(["seeds"]).describe("article files, folders or URLs"),
-    previewDir: z.string().default("preview"),
-    brand: BrandSchema,
-    links: LinksSchema,
-    sender: SenderSchema,
-    limits: LimitsSchema,
-    delivery: DeliverySchema,
-    schedule: ScheduleSchema,
-  })
-  .strict();
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  section: text().min(1).default("Politik").describe("section the edition is made of"),
+  timeZone: z
+    .string()
+    .default("Europe/Berlin")
+    .refine(isTimeZone, "unknown IANA time zone, e.g. Europe/Berlin")
+    .describe("IANA time zone of the edition date and the schedule"),
+  inputs: z.array(z.string()).default(["seeds"]).describe("article files, folders or URLs"),
+  previewDir: z.string().default("preview"),
+  brand: BrandSchema,
+  links: LinksSchema,
+  sender: SenderSchema,
+  limits: LimitsSchema,
+  delivery: DeliverySchema,
+  schedule: ScheduleSchema,
+  list: ListSchema,
+});
 
 /** The validated configuration with every default filled in. */
 export type Config = z.infer<typeof ConfigSchema>;

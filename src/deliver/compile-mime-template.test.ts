@@ -138,4 +138,46 @@ describe("compileMimeTemplate + fillMimeTemplate", () => {
       /^DKIM-Signature: .*\r\n .*h=[^;]*list-unsubscribe:list-unsubscribe-post/m,
     );
   });
+
+  // Issue 12, item 2: the MIME layer refuses CR/LF in header values even when the schema is bypassed
+  // (a library caller building a Config by hand); nodemailer's encodeWords passes ASCII CR/LF through.
+  it.each([
+    [
+      "sender.name",
+      { ...config, sender: { ...config.sender, name: "Morgenlage\r\nBcc: x@evil.test" } },
+      rendered,
+    ],
+    [
+      "sender.listId",
+      { ...config, sender: { ...config.sender, listId: "a.de>\r\nBcc: x@evil.test" } },
+      rendered,
+    ],
+    ["the subject", config, { ...rendered, subject: "Hallo\r\nBcc: x@evil.test" }],
+    [
+      "links.unsubscribe",
+      { ...config, links: { ...config.links, unsubscribe: "https://a.de/x\r\nBcc: x@evil.test" } },
+      rendered,
+    ],
+  ])("refuses a header value with CR/LF from %s", (source, badConfig, badRendered) => {
+    expect(() =>
+      compileMimeTemplate({
+        rendered: badRendered,
+        config: badConfig,
+        editionKey,
+        list: "subscribers",
+        date: new Date("2026-11-26T06:30:00Z"),
+        secret: SECRET,
+      }),
+    ).toThrow(new RegExp(`${source.replace(".", "\\.")} ".*\\\\r\\\\nBcc`));
+  });
+
+  it("refuses a recipient address or name with CR/LF", () => {
+    const template = compile();
+    expect(() =>
+      fillMimeTemplate(template, { email: "a@example.de\r\nBcc: x@evil.test", name: null }),
+    ).toThrow(/To header/);
+    expect(() =>
+      fillMimeTemplate(template, { email: "a@example.de", name: "Anna\nBcc: x@evil.test" }),
+    ).toThrow(/recipient's name/);
+  });
 });

@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { encodeWords, foldLines, isPlainText } from "nodemailer/lib/mime-funcs";
 import { encode as encodeQp, wrap as wrapQp } from "nodemailer/lib/qp";
 import type { Config } from "../config/index.js";
+import { DigestError } from "../errors.js";
 import { escapeHtml, formatGreeting, resolveWebViewUrl } from "../render/index.js";
 import type { PersonalSlot, RenderedEdition, SlotTemplate } from "../types.js";
+import { hasControlOrBidi, quoteLogValue } from "../unsafe-chars.js";
 import { deriveMessageId, domainOf } from "./derive-message-id.js";
 import { signUnsubscribeToken } from "./unsubscribe-token.js";
 
@@ -106,6 +108,16 @@ export function compileMimeTemplate(options: CompileMimeOptions): MimeTemplate {
   const messageDomain = domainOf(sender.address);
   const boundary = `----=_digest_${randomBytes(12).toString("hex")}`;
   const listId = sender.listId ?? `${toDotAtom(options.list)}.${messageDomain}`;
+  // Second line of defence after the config schema: no header value may carry CR/LF.
+  assertHeaderSafe("From", sender.name, "sender.name");
+  assertHeaderSafe("From", sender.address, "sender.address");
+  if (sender.replyTo) assertHeaderSafe("Reply-To", sender.replyTo, "sender.replyTo");
+  assertHeaderSafe("Subject", rendered.subject, "the subject");
+  assertHeaderSafe("List-Id", listId, "sender.listId");
+  if (config.links.unsubscribe)
+    assertHeaderSafe("List-Unsubscribe", config.links.unsubscribe, "links.unsubscribe");
+  if (config.links.unsubscribeMailto)
+    assertHeaderSafe("List-Unsubscribe", config.links.unsubscribeMailto, "links.unsubscribeMailto");
   const top = [
     foldHeader("From", formatAddress(sender.name, sender.address)),
     ...(sender.replyTo ? [foldHeader("Reply-To", sender.replyTo)] : []),
@@ -164,6 +176,8 @@ export function compileMimeTemplate(options: CompileMimeOptions): MimeTemplate {
  * Buffer.concat([...message.head, ...message.body]).toString().includes("List-Unsubscribe:"); // true
  */
 export function fillMimeTemplate(template: MimeTemplate, recipient: MimeRecipient): MimeMessage {
+  assertHeaderSafe("To", recipient.email, "the recipient's address");
+  if (recipient.name) assertHeaderSafe("To", recipient.name, "the recipient's name");
   const messageId = deriveMessageId(template.editionKey, recipient.email, template.messageDomain);
   const token =
     template.unsubscribeBase !== null || template.unsubscribeMailto !== null
@@ -249,6 +263,20 @@ export function formatAddress(name: string | null, address: string): string {
   if (!name) return address;
   if (isPlainText(name)) return `"${name.replace(/["\\]/g, "\\$&")}" <${address}>`;
   return `${encodeWords(name, "Q", 52, true)} <${address}>`;
+}
+
+/**
+ * Refuses a header value with a control character (CR/LF would end the header and start another,
+ * e.g. a Bcc:) or a bidi control. Raw values are checked: nodemailer's `encodeWords` passes plain
+ * ASCII, CR/LF included, through unchanged.
+ */
+function assertHeaderSafe(header: string, value: string, source: string): void {
+  if (!hasControlOrBidi(value)) return;
+  throw new DigestError(
+    "E_CONFIG",
+    `refusing to write the ${header} header - ${source} ${quoteLogValue(value)} holds a line break, control or bidi character`,
+    { where: source },
+  );
 }
 
 function foldHeader(name: string, value: string): string {

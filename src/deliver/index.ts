@@ -25,7 +25,9 @@ export {
 } from "./create-progress-reporter.js";
 export {
   createSmtpTransport,
+  isLoopbackHost,
   redactUrl,
+  resolveSmtpSecurity,
   SMTP_URL_ENV,
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";
@@ -65,6 +67,7 @@ export {
   readRecipientBatches,
   readRecipients,
 } from "./read-recipients.js";
+export { type ResolvedList, resolveListName } from "./resolve-list-name.js";
 export {
   type DeliveryLogger,
   type DeliveryReport,
@@ -79,6 +82,7 @@ export {
   signUnsubscribeToken,
   UNSUBSCRIBE_SECRET_ENV,
   type UnsubscribeSecret,
+  usesUnsubscribeTokens,
   verifyUnsubscribeToken,
 } from "./unsubscribe-token.js";
 export { writeFilesAtomically } from "./write-files-atomically.js";

@@ -2,6 +2,7 @@
  * Pure parsing of recipients-list rows (CSV and JSON Lines) into validated recipients.
  * `read-recipients.ts` does the streaming I/O around it.
  */
+import { BIDI_CONTROLS, escapeControlChars, quoteLogValue } from "../unsafe-chars.js";
 
 /** A valid recipient: the address lower-cased (the dedupe key), display name and extra fields. */
 export interface Recipient {
@@ -23,8 +24,9 @@ export const MAX_NAME_CHARS = 200;
 // should hold. Dot-atom local part, a domain of at least two labels.
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const DOMAIN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]$/;
+// Control characters and the invisible bidi controls (a name that reorders the To: line).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Control characters (non-global, for a test) and whitespace that cleaning would change. */
 const HAS_CONTROL_CHAR = new RegExp(CONTROL_CHARS.source);
 const HAS_ODD_SPACE = /^\s|\s$|\s\s|[\t\n\r\f\v]/;
@@ -40,14 +42,16 @@ export function explainInvalidEmail(value: string): string | null {
   if (value === "") return "the email is empty";
   if (value.length > MAX_EMAIL_CHARS) return `the email is longer than ${MAX_EMAIL_CHARS} characters`;
   const at = value.lastIndexOf("@");
-  if (at <= 0 || at === value.length - 1) return `"${value}" is not an email address (expected name@domain)`;
+  if (at <= 0 || at === value.length - 1)
+    return `${quoteLogValue(value)} is not an email address (expected name@domain)`;
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
   if (local.length > MAX_LOCAL_PART_CHARS)
     return `the part before @ is longer than ${MAX_LOCAL_PART_CHARS} characters`;
-  if (!LOCAL_PART.test(local)) return `"${value}" has characters not allowed before the @`;
-  if (!domain.includes(".")) return `the domain "${domain}" has no dot - expected e.g. example.de`;
-  if (!DOMAIN.test(domain)) return `the domain "${domain}" is not a valid host name`;
+  if (!LOCAL_PART.test(local)) return `${quoteLogValue(value)} has characters not allowed before the @`;
+  if (!domain.includes("."))
+    return `the domain ${quoteLogValue(domain)} has no dot - expected e.g. example.de`;
+  if (!DOMAIN.test(domain)) return `the domain ${quoteLogValue(domain)} is not a valid host name`;
   return null;
 }
 
@@ -123,11 +127,12 @@ export function parseCsvHeader(
   if (!columns.includes("email")) {
     return {
       ok: false,
-      problem: `the header row has no "email" column (found: ${columns.join(", ") || "nothing"}) - the first row must name the columns, e.g. "email,name"`,
+      problem: `the header row has no "email" column (found: ${columns.map(quoteLogValue).join(", ") || "nothing"}) - the first row must name the columns, e.g. "email,name"`,
     };
   }
   const duplicate = columns.find((column, index) => column !== "" && columns.indexOf(column) !== index);
-  if (duplicate) return { ok: false, problem: `the header row names the column "${duplicate}" twice` };
+  if (duplicate)
+    return { ok: false, problem: `the header row names the column ${quoteLogValue(duplicate)} twice` };
   return { ok: true, delimiter, columns };
 }
 
@@ -164,7 +169,8 @@ export function parseJsonRecipient(line: string): RecipientParse {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return { ok: false, problem: `not valid JSON - ${(error as Error).message}` };
+    // JSON.parse quotes the offending text in its message: escaped like every logged value.
+    return { ok: false, problem: `not valid JSON - ${escapeControlChars((error as Error).message)}` };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, problem: 'expected a JSON object like {"email": "…", "name": "…"}' };
@@ -173,7 +179,7 @@ export function parseJsonRecipient(line: string): RecipientParse {
   for (const [key, field] of Object.entries(value)) {
     if (field === null || field === undefined) continue;
     if (typeof field === "object")
-      return { ok: false, problem: `the field "${key}" must be text, not an object` };
+      return { ok: false, problem: `the field ${quoteLogValue(key)} must be text, not an object` };
     record[toColumnName(key)] = String(field);
   }
   return toRecipient(record);
@@ -198,7 +204,7 @@ function toRecipient(record: Record<string, string>): RecipientParse {
 function cleanText(value: string): string {
   return !HAS_CONTROL_CHAR.test(value) && !HAS_ODD_SPACE.test(value)
     ? value
-    : value.replace(CONTROL_CHARS, " ").replace(/\s+/g, " ").trim();
+    : value.replace(BIDI_CONTROLS, "").replace(CONTROL_CHARS, " ").replace(/\s+/g, " ").trim();
 }
 
 /** "E-Mail", "e_mail", "Email-Adresse" → "email"; other names lower-cased and trimmed. */

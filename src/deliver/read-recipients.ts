@@ -1,7 +1,10 @@
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { StringDecoder } from "node:string_decoder";
+import iconv from "iconv-lite";
 import { DigestError } from "../errors.js";
+import { type SniffedEncoding, sniffEncoding } from "../ingest/index.js";
+import { quoteLogValue } from "../unsafe-chars.js";
 import {
   parseCsvHeader,
   parseCsvRecipient,
@@ -21,6 +24,14 @@ export interface RecipientProblem {
   problem: string;
 }
 
+export interface RecipientReadOptions {
+  /** A skipped row: its line and why. */
+  onProblem?: (problem: RecipientProblem) => void;
+  /** A guess was made: the file is not UTF-8 and its encoding was detected from its bytes. */
+  onWarning?: (message: string) => void;
+  format?: RecipientsFormat;
+}
+
 /** Format of a recipients file. */
 export type RecipientsFormat = "csv" | "jsonl";
 
@@ -29,7 +40,8 @@ const MAX_RECORD_LINES = 50;
 
 /**
  * Streams the recipients of a CSV (header row, `email[,name][,…]`) or JSON Lines file, one row at
- * a time, so a list of a million rows never sits in memory. Invalid rows are handed to
+ * a time, decoded as articles are (BOM, UTF-16, UTF-8, else Windows-1252 as German spreadsheets
+ * save it; `onWarning` hears when the encoding was a guess), so a list of a million rows never sits in memory. Invalid rows are handed to
  * `onProblem` with their line number and skipped; duplicates are NOT collapsed here (the ledger's
  * primary key does that, exactly and without holding the list in memory).
  *
@@ -41,7 +53,7 @@ const MAX_RECORD_LINES = 50;
  */
 export async function* readRecipients(
   file: string,
-  options: { onProblem?: (problem: RecipientProblem) => void; format?: RecipientsFormat } = {},
+  options: RecipientReadOptions = {},
 ): AsyncGenerator<RecipientRow> {
   for await (const batch of readRecipientBatches(file, options)) yield* batch;
 }
@@ -56,7 +68,7 @@ export async function* readRecipients(
  */
 export async function* readRecipientBatches(
   file: string,
-  options: { onProblem?: (problem: RecipientProblem) => void; format?: RecipientsFormat } = {},
+  options: RecipientReadOptions = {},
 ): AsyncGenerator<RecipientRow[]> {
   await assertReadableFile(file);
   const format = options.format ?? formatOf(file);
@@ -112,7 +124,7 @@ export async function* readRecipientBatches(
     if (parsed.ok) out.push(toRow(parsed.recipient, startLine));
     else onProblem({ line: startLine, problem: parsed.problem });
   };
-  for await (const lines of readLineBatches(file)) {
+  for await (const lines of readLineBatches(file, options.onWarning ?? (() => {}))) {
     const out: RecipientRow[] = [];
     for (const line of lines) readLine(line, out);
     if (out.length > 0) yield out;
@@ -138,16 +150,38 @@ const READ_CHUNK_BYTES = 64 * 1024;
  * delivers (for a million-row list most of the file), and a stream's internal buffer list and
  * promise chain are more long-lived objects for V8 to promote while the import runs.
  */
-async function* readLineBatches(file: string): AsyncGenerator<string[], void, undefined> {
+async function* readLineBatches(
+  file: string,
+  onWarning: (message: string) => void,
+): AsyncGenerator<string[], void, undefined> {
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-    const decoder = new StringDecoder("utf8");
+    let decoder: ChunkDecoder | null = null;
+    let warnedReplacement = false;
     let rest = "";
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK_BYTES, null);
       if (bytesRead === 0) break;
-      const text = rest + decoder.write(buffer.subarray(0, bytesRead));
+      let bytes = buffer.subarray(0, bytesRead);
+      if (decoder === null) {
+        const sniffed = sniffEncoding(bytes, bytesRead < READ_CHUNK_BYTES);
+        decoder = createChunkDecoder(sniffed.encoding);
+        bytes = bytes.subarray(sniffed.bomLength);
+        if (sniffed.decidedBy === "detected" && sniffed.encoding !== "utf-8") {
+          onWarning(
+            `${quoteLogValue(file)} is not UTF-8 - read it as ${sniffed.encoding} (a guess from its bytes); check the names in the first messages, or save the list as UTF-8`,
+          );
+        }
+      }
+      const decoded = decoder.write(bytes);
+      if (!warnedReplacement && decoded.includes("\uFFFD")) {
+        warnedReplacement = true;
+        onWarning(
+          `${quoteLogValue(file)} has bytes that are not valid ${decoder.encoding} - they show as U+FFFD (\u{FFFD}); save the list as UTF-8`,
+        );
+      }
+      const text = rest + decoded;
       const lines: string[] = [];
       let start = 0;
       for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
@@ -157,11 +191,31 @@ async function* readLineBatches(file: string): AsyncGenerator<string[], void, un
       rest = text.slice(start);
       if (lines.length > 0) yield lines;
     }
-    rest += decoder.end();
+    rest += decoder?.end() ?? "";
     if (rest !== "") yield [rest.endsWith("\r") ? rest.slice(0, -1) : rest];
   } finally {
     await handle.close();
   }
+}
+
+interface ChunkDecoder {
+  encoding: string;
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+/**
+ * A streaming decoder: a character split across two 64 KB chunks (UTF-8 sequence, UTF-16 unit)
+ * is decoded whole. UTF-8 through node's StringDecoder (fast path for the common case), the
+ * others through iconv-lite, as articles are.
+ */
+function createChunkDecoder(encoding: SniffedEncoding["encoding"]): ChunkDecoder {
+  if (encoding === "utf-8") {
+    const utf8 = new StringDecoder("utf8");
+    return { encoding, write: (bytes) => utf8.write(bytes), end: () => utf8.end() };
+  }
+  const other = iconv.getDecoder(encoding);
+  return { encoding, write: (bytes) => other.write(bytes), end: () => other.end() ?? "" };
 }
 
 /**

@@ -401,7 +401,17 @@ export async function sendTestMessage(options: {
   const message = build({ email: options.to.trim().toLowerCase(), name: options.name ?? null });
   if (!options.transport)
     return { messageId: message.messageId, response: "dry run: not sent", bytes: message.byteLength };
-  const { response } = await options.transport.send({ ...message, editionKey });
+  let response: string;
+  try {
+    ({ response } = await options.transport.send({ ...message, editionKey }));
+  } catch (error) {
+    // A refused login, a missing AUTH or TLS: one clear line and exit 1, not an "internal error".
+    throw new DigestError(
+      "E_DELIVER",
+      `could not send the test copy to ${message.to} via ${options.transport.target} - ${classifySendError(error).response}`,
+      { where: options.transport.target, cause: error },
+    );
+  }
   return { messageId: message.messageId, response, bytes: message.byteLength };
 }
 
@@ -478,6 +488,7 @@ async function importRecipients(
     batchChars = 0;
   };
   const batches = readRecipientBatches(file, {
+    onWarning: (message) => logger.warn(message),
     onProblem(problem) {
       invalidRows += 1;
       if (invalidRows <= MAX_LOGGED_PROBLEMS)

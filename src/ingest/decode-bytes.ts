@@ -83,6 +83,38 @@ export function decodeBytesDetailed(bytes: Uint8Array, declared?: string | null)
   return { text: decodeWith(bytes, "windows-1252"), encoding: "windows-1252", decidedBy: "detected" };
 }
 
+/** What `sniffEncoding` decided from the first bytes of a file that is decoded as a stream. */
+export interface SniffedEncoding {
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+  decidedBy: "bom" | "detected";
+  /** Bytes of the byte order mark to skip (0 without one). */
+  bomLength: number;
+}
+
+/**
+ * The encoding of a file read in chunks (a recipients list of a million rows), decided from its
+ * first chunk with the same rules as {@link decodeBytesDetailed}: BOM, then BOM-less UTF-16, then
+ * valid UTF-8, else Windows-1252. `complete` is false when more bytes follow: a UTF-8 sequence
+ * cut at the end of the chunk then does not count against UTF-8.
+ *
+ * @example
+ * sniffEncoding(new Uint8Array([0x4a, 0xfc, 0x72, 0x67, 0x65, 0x6e]), true) // → { encoding: "windows-1252", decidedBy: "detected", bomLength: 0 }
+ */
+export function sniffEncoding(head: Uint8Array, complete: boolean): SniffedEncoding {
+  const bom = detectBom(head);
+  if (bom !== null) {
+    return { encoding: bom.encoding as SniffedEncoding["encoding"], decidedBy: "bom", bomLength: bom.length };
+  }
+  const utf16 = detectBomlessUtf16(head);
+  if (utf16 !== null) return { encoding: utf16, decidedBy: "detected", bomLength: 0 };
+  try {
+    new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(head, { stream: !complete });
+    return { encoding: "utf-8", decidedBy: "detected", bomLength: 0 };
+  } catch {
+    return { encoding: "windows-1252", decidedBy: "detected", bomLength: 0 };
+  }
+}
+
 /**
  * True when the bytes are not text: a NUL byte outside UTF-16, or mostly control bytes. Looks at
  * the first 8 KiB only.

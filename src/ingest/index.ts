@@ -8,6 +8,8 @@ export {
   decodeBytes,
   decodeBytesDetailed,
   isBinaryBytes,
+  type SniffedEncoding,
+  sniffEncoding,
 } from "./decode-bytes.js";
 export { deriveArticleId } from "./derive-article-id.js";
 export { FEED_FORMAT, type ParseFeedOptions, parseFeed } from "./feed/index.js";

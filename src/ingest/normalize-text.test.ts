@@ -19,6 +19,11 @@ describe("normalizeText", () => {
     ["lines trimmed", "  a  \n  b  ", "a\nb"],
     ["blank line runs collapsed", "a\n\n\n\n\nb", "a\n\nb"],
     ["whitespace-only lines count as blank", "a\n \u00A0 \n\t\n\nb", "a\n\nb"],
+    // Issue 12, item 3: bidi controls reached Subject, HTML and text.
+    ["right-to-left override removed", "Rechnung\u202Efdp.exe", "Rechnungfdp.exe"],
+    ["bidi embeddings and overrides removed", "\u202Aa\u202Bb\u202Cc\u202Dd", "abcd"],
+    ["bidi isolates removed", "\u2066a\u2067b\u2068c\u2069", "abc"],
+    ["LRM, RLM and the Arabic letter mark removed", "a\u200Eb\u200Fc\u061Cd", "abcd"],
   ])("%s", (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

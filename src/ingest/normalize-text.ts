@@ -17,10 +17,13 @@ const SPACE_LIKE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 /**
  * Invisible characters that CMS exports leave behind: soft hyphens (hyphenation hints), zero-width
  * space/joiners, word joiner, and the C0/C1 control characters except "\n". "\u0085" (NEL) is
- * turned into a line break first, so it is not lost here.
+ * turned into a line break first, so it is not lost here. Also the bidi controls (U+061C,
+ * U+200E/F, U+202A–202E, U+2066–2069): in German news they only ever disguise a subject or a link
+ * ("Trojan Source"), and the pre-send gate refuses any that reach the email (`chars/bidi`).
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const INVISIBLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060]/g;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069]/g;
 /** Runs of horizontal whitespace inside a line. */
 const SPACE_RUN = / {2,}/g;
 /** Three or more line breaks: more than one blank line carries no meaning. */
@@ -28,8 +31,8 @@ const BLANK_LINE_RUN = /\n{3,}/g;
 
 /**
  * Normalises untrusted article text: Unicode NFC, BOM removed, CRLF/CR → "\n", NBSP and other
- * space-like characters → " ", control characters (C0 except "\n", C1), soft hyphens and
- * zero-width characters removed, spaces collapsed, each line trimmed, at most one blank line in a
+ * space-like characters → " ", control characters (C0 except "\n", C1), soft hyphens,
+ * zero-width characters and bidi controls removed, spaces collapsed, each line trimmed, at most one blank line in a
  * row, and the whole trimmed. Line structure is kept so parsers can still see paragraphs.
  *
  * @example

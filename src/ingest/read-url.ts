@@ -59,6 +59,16 @@ export function createUrlReader(readerOptions: UrlReaderOptions = {}): UrlReader
   const pruned = new Map<string, Promise<void>>();
 
   return async (url: string, options: UrlReadOptions): Promise<FetchedInput> => {
+    const withCredentials = URL.canParse(url) ? new URL(url) : null;
+    if (withCredentials && (withCredentials.username || withCredentials.password)) {
+      // Refused before any request, and never echoed: the password would land in logs.
+      const shown = `${withCredentials.protocol}//***@${withCredentials.host}${withCredentials.pathname}`;
+      throw new DigestError(
+        "E_INPUT",
+        `could not read ${shown} - the URL carries a user name or password. digest reads public pages only; remove the credentials`,
+        { where: shown },
+      );
+    }
     const cacheFiles = options.stateDir === undefined ? null : cachePaths(options.stateDir, url);
     if (options.stateDir !== undefined && !pruned.has(options.stateDir)) {
       const stateDir = options.stateDir;

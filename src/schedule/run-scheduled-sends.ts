@@ -6,9 +6,11 @@ import {
   createOutboxTransport,
   createSmtpTransport,
   editionKeyOf,
+  resolveListName,
   resolveUnsubscribeSecret,
   SMTP_URL_ENV,
   type Transport,
+  usesUnsubscribeTokens,
 } from "../deliver/index.js";
 import { DigestError } from "../errors.js";
 import { createRenderer } from "../render/index.js";
@@ -37,9 +39,6 @@ export interface ScheduledSendsOptions {
   retryBaseMs?: number;
 }
 
-/** The list names `digest send` accepts: the list is part of the edition key, List-Id and file names. */
-const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 /**
  * `digest schedule` without the argument parsing: checks everything a send needs before the first
  * fire (recipients file, SMTP URL, unsubscribe secret, ledger), then runs the scheduler until
@@ -62,14 +61,8 @@ export async function runScheduledSends(options: ScheduledSendsOptions): Promise
       { where: options.recipients, cause: error },
     );
   }
-  const list = options.list ?? listNameOf(recipientsFile);
-  if (!LIST_NAME.test(list)) {
-    throw new DigestError(
-      "E_USAGE",
-      `the list name "${list}" may hold only letters, digits, ".", "_" and "-" (at most 64) - pass --list NAME`,
-      { where: options.list === undefined ? options.recipients : "--list" },
-    );
-  }
+  const resolvedList = resolveListName({ flag: options.list, config, recipientsFile });
+  const list = resolvedList.name;
   const transportKind = config.delivery.transport;
   const smtpUrl = options.env[SMTP_URL_ENV];
   if (transportKind === "smtp" && (smtpUrl === undefined || smtpUrl === "")) {
@@ -81,11 +74,18 @@ export async function runScheduledSends(options: ScheduledSendsOptions): Promise
   }
   const createTransport = (): Transport =>
     transportKind === "smtp"
-      ? createSmtpTransport({ url: smtpUrl as string, maxConnections: config.delivery.concurrency })
+      ? createSmtpTransport({
+          url: smtpUrl as string,
+          maxConnections: config.delivery.concurrency,
+          requireTls: config.delivery.requireTls,
+          onWarning: (message) => logger.warn(message),
+        })
       : createOutboxTransport({ dir: resolve(options.cwd, config.delivery.outboxDir) });
   // Fail now, not at 07:30: a bad URL is a config error.
   await createTransport().close();
-  const secret = resolveUnsubscribeSecret(options.env, { real: transportKind === "smtp" });
+  // The scheduler never dry-runs: outbox or SMTP, its messages' links must verify later.
+  const secret = resolveUnsubscribeSecret(options.env, { real: usesUnsubscribeTokens(config) });
+  if (resolvedList.notice) logger.warn(resolvedList.notice);
   const ledger = createLedger({ stateDir: resolve(options.cwd, config.delivery.stateDir) });
   try {
     const send = createEditionSender({

@@ -9,7 +9,8 @@
  *   GET /check.json     the pre-send gate's report
  *   GET /events         Server-Sent Events: `version` whenever the sources change
  *
- * Every route takes `?date=YYYY-MM-DD` (default: the date the studio was started with).
+ * Every route takes `?date=YYYY-MM-DD` (default: the date the studio was started with; an invalid
+ * one is a 400). Requests whose Host is not 127.0.0.1:PORT or localhost:PORT get a 403 (DNS rebinding).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isAbsolute, resolve } from "node:path";
@@ -113,6 +114,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     { signal: options.signal, ...(options.watchIntervalMs ? { intervalMs: options.watchIntervalMs } : {}) },
   );
 
+  let boundPort = 0;
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent)
@@ -122,8 +124,24 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a web page on evil.test whose name later resolves to 127.0.0.1 could read
+    // unpublished editions through the visitor's browser. Its requests carry its own Host.
+    if (!isStudioHost(request.headers.host, boundPort)) {
+      send(
+        response,
+        403,
+        "text/plain",
+        `forbidden - the studio answers only to http://${STUDIO_HOST}:${boundPort}/ or http://localhost:${boundPort}/\n`,
+      );
+      return;
+    }
     const url = new URL(request.url ?? "/", `http://${STUDIO_HOST}`);
-    const date = parseDate(url.searchParams.get("date")) ?? options.date;
+    const requested = url.searchParams.get("date");
+    const date = requested === null ? options.date : parseDate(requested);
+    if (date === null) {
+      send(response, 400, "text/plain", "?date= must be a calendar date YYYY-MM-DD, e.g. ?date=2026-11-26\n");
+      return;
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       send(response, 405, "text/plain", "only GET\n");
       return;
@@ -184,6 +202,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   }
 
   const port = await listenOnFreePort(server, STUDIO_HOST, options.port);
+  boundPort = port;
   const heartbeat = setInterval(() => {
     for (const stream of streams) stream.write(": heartbeat\n\n");
   }, HEARTBEAT_MS);
@@ -216,6 +235,16 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 function sendBroken(response: ServerResponse, snapshot: StudioSnapshot): void {
   const message = snapshot.ok ? "the HTML did not compile (invalid MJML) - see /check.json" : snapshot.error;
   send(response, 503, "text/plain", `the edition could not be built: ${message}\n`);
+}
+
+/**
+ * True when a request's Host header names the studio itself: 127.0.0.1 or localhost with the
+ * bound port (any other name reached it through DNS rebinding or a proxy).
+ */
+function isStudioHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const name = host.toLowerCase();
+  return name === `${STUDIO_HOST}:${port}` || name === `localhost:${port}`;
 }
 
 function parseDate(value: string | null): string | null {

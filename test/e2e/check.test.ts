@@ -142,6 +142,8 @@ const ERROR_CASES: { rule: string; fail: Args; pass: Args }[] = [
     fail: () => patchedTemplates("chars-control.fail"),
     pass: () => patchedTemplates("chars-control.pass"),
   },
+  // Issue 12, item 3: bidi controls reached the subject and headline.
+  { rule: "chars/bidi", fail: [...CONFIG, ...edition("chars-bidi")], pass: [...CONFIG, ...edition("base")] },
   {
     rule: "template/unrendered",
     fail: () => patchedTemplates("unrendered.fail"),
@@ -181,6 +183,12 @@ const WARNING_CASES: { rule: string; warn: Args; clean: Args }[] = [
   {
     rule: "chars/replacement",
     warn: [...CONFIG, ...edition("chars-replacement")],
+    clean: [...CONFIG, ...edition("base")],
+  },
+  // Issue 12, item 9: a javascript: story URL was dropped without a word.
+  {
+    rule: "links/dropped",
+    warn: [...CONFIG, ...edition("links-dropped")],
     clean: [...CONFIG, ...edition("base")],
   },
   {

@@ -1,3 +1,4 @@
+import { findBidiControl, quoteLogValue } from "../../unsafe-chars.js";
 import type { Finding } from "../finding.js";
 import type { RuleContext } from "../rule-context.js";
 import { createFinding } from "../rules.js";
@@ -8,9 +9,12 @@ const CARRIAGE_RETURN = 0x0d;
 const REPLACEMENT = "\ufffd";
 
 /**
- * `chars/control`, `chars/replacement`: no control characters anywhere, and no U+FFFD, which
- * marks bytes that were decoded with the wrong charset somewhere upstream. Tab and line breaks
- * are fine in the bodies but not in the subject or preheader, which are single lines.
+ * `chars/control`, `chars/bidi`, `chars/replacement`: no control characters anywhere, no bidi
+ * controls (they reorder what a reader sees: a subject or a link text that reads as something it
+ * is not), and no U+FFFD, which marks bytes that were decoded with the wrong charset somewhere
+ * upstream. Tab and line breaks are fine in the bodies but not in the subject or preheader, which
+ * are single lines. Ingest strips bidi controls, so one here came from an edition file, the
+ * config or a template.
  *
  * @example
  * checkCharacters({ ...context, email: { ...email, subject: "A\u0007B" } }); // [{ rule: "chars/control", … }]
@@ -37,6 +41,8 @@ export function checkCharacters(context: RuleContext): Finding[] {
         ),
       );
     }
+    const bidi = findBidiControl(text);
+    if (bidi !== -1) findings.push(bidiFinding(where, text, bidi));
     const replacement = text.indexOf(REPLACEMENT);
     if (replacement !== -1) {
       findings.push(
@@ -50,6 +56,16 @@ export function checkCharacters(context: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+function bidiFinding(where: string, text: string, index: number): Finding {
+  const code = text.charCodeAt(index).toString(16).toUpperCase().padStart(4, "0");
+  return createFinding(
+    "chars/bidi",
+    `${where} at character ${index}: ${quoteLogValue(text.slice(Math.max(0, index - 20), index + 20))}`,
+    `the ${where} contains the invisible bidi control U+${code}, which changes the order in which the text around it is shown`,
+    "remove it from the input article, edition file, config (brand.*, sender.*) or templates/ - ingest strips bidi controls from articles",
+  );
 }
 
 /** C0 controls, DEL and C1 controls; tab, line feed and carriage return only when `multiline`. */

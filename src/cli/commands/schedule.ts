@@ -48,7 +48,8 @@ Options:
   -i, --input PATH     article file, folder or URL; repeatable (default: config "inputs", i.e. seeds/)
   --section NAME       section the edition is made of (default: config "section", i.e. Politik)
   --recipients FILE    recipients, CSV (email[,name][,…] with a header row) or JSON Lines
-  --list NAME          list name in the ledger's edition key (default: the recipients file name)
+  --list NAME          list identity: edition key and unsubscribe tokens (default: config "list.id",
+                       else the recipients file name - warned, as a rename breaks links)
   --at HH:MM           local send time (default: config "schedule.at", i.e. 07:30)
   --tz ZONE            IANA time zone (default: config "timeZone", i.e. Europe/Berlin)
   --days SPEC          daily, mon-fri, a cron day-of-week field (1-5, sat,sun) or a full cron

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   createDryRunTransport,
   createLedger,
@@ -8,14 +8,18 @@ import {
   createSmtpTransport,
   type DeliveryReport,
   editionKeyOf,
+  explainInvalidEmail,
   formatDuration,
   ledgerPathOf,
+  normalizeEmail,
   readDkimKey,
+  resolveListName,
   resolveUnsubscribeSecret,
   SMTP_URL_ENV,
   sendEdition,
   sendTestMessage,
   type Transport,
+  usesUnsubscribeTokens,
 } from "../../deliver/index.js";
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { formatCount } from "../../format-count.js";
@@ -23,6 +27,7 @@ import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
 import type { Edition, RenderedEdition } from "../../types.js";
+import { hasControlOrBidi, quoteLogValue } from "../../unsafe-chars.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
@@ -42,8 +47,6 @@ const OPTIONS = {
   list: { type: "string" },
   force: { type: "boolean" },
 } as const;
-
-const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** `digest send`: sends the edition to a recipients list (or one test copy). */
 export const sendCommand: Command = {
@@ -66,7 +69,8 @@ ${INPUT_HELP}
   --rate N/s           at most N messages per second (default: config "delivery.ratePerSecond")
   --concurrency N      messages in flight at once (default: config "delivery.concurrency", 4)
   --state DIR          ledger folder (default: DIGEST_STATE_DIR, config "delivery.stateDir", state/)
-  --list NAME          list name in the edition key and List-Id (default: recipients file name)
+  --list NAME          list identity: edition key, List-Id and unsubscribe tokens (default: config
+                       "list.id", else the recipients file name - warned, as a rename breaks links)
   --force              send even when the pre-send gate reports errors
 ${COMMON_HELP}
 
@@ -84,6 +88,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         "digest send: pass exactly one of --recipients FILE or --to ADDRESS - see 'digest send --help'",
       );
     }
+    const to = values.to === undefined ? undefined : parseTestAddress(values.to);
     const { config: loaded, date } = resolveEditionOptions(ctx, values, { stateDir: values.state });
     const transportKind = parseTransport(values.transport ?? loaded.delivery.transport);
     const config = {
@@ -98,8 +103,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     const rate = values.rate === undefined ? config.delivery.ratePerSecond : parseRate(values.rate);
     const concurrency =
       values.concurrency === undefined ? config.delivery.concurrency : parseConcurrency(values.concurrency);
-    const usesTokens = config.links.unsubscribe !== null || config.links.unsubscribeMailto !== null;
-    const secret = resolveUnsubscribeSecret(ctx.env, { real: !dryRun && usesTokens });
+    const secret = resolveUnsubscribeSecret(ctx.env, { real: !dryRun && usesUnsubscribeTokens(config) });
     const dkim = readDkimKey(config, ctx.cwd);
     const smtpUrl = ctx.env[SMTP_URL_ENV];
     if (transportKind === "smtp" && !dryRun && !smtpUrl) {
@@ -111,7 +115,12 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     }
     const makeTransport = (): Transport =>
       transportKind === "smtp" && smtpUrl
-        ? createSmtpTransport({ url: smtpUrl, maxConnections: concurrency })
+        ? createSmtpTransport({
+            url: smtpUrl,
+            maxConnections: concurrency,
+            requireTls: config.delivery.requireTls,
+            onWarning: (message) => ctx.logger.warn(message),
+          })
         : createOutboxTransport({ dir: resolve(ctx.cwd, config.delivery.outboxDir) });
     const renderer = createRenderer();
     const build = async (): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> => {
@@ -126,7 +135,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       };
     };
 
-    if (values.to !== undefined) {
+    if (to !== undefined) {
       const { edition, rendered, mjml } = await build();
       const transport = dryRun ? null : makeTransport();
       try {
@@ -135,7 +144,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           edition,
           rendered,
           mjml,
-          to: values.to,
+          to,
           transport,
           secret,
           dkim,
@@ -143,7 +152,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           logger: ctx.logger,
         });
         ctx.stdout.write(
-          `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${values.to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
+          `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
         );
       } finally {
         await transport?.close();
@@ -152,13 +161,9 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     }
 
     const recipientsFile = resolve(ctx.cwd, values.recipients as string);
-    const list = values.list ?? basename(recipientsFile, extname(recipientsFile));
-    if (!LIST_NAME.test(list)) {
-      throw new DigestError(
-        "E_USAGE",
-        `the list name "${list}" may hold only letters, digits, ".", "_" and "-" (at most 64) - pass --list NAME`,
-      );
-    }
+    const resolvedList = resolveListName({ flag: values.list, config, recipientsFile });
+    const list = resolvedList.name;
+    if (resolvedList.notice) ctx.logger.warn(resolvedList.notice);
     const stateDir = resolve(ctx.cwd, config.delivery.stateDir);
     // A dry run must not create a ledger where there is none.
     const ledger =
@@ -271,6 +276,23 @@ function formatBytes(bytes: number): string {
 
 function exitCodeOf(report: DeliveryReport): ExitCode {
   return report.pending > 0 || report.stoppedBy === "fatal" ? EXIT.FAILURE : EXIT.OK;
+}
+
+/**
+ * `--to`: exactly one valid address. Anything else (a second address after a comma, a CR/LF that
+ * would smuggle a Bcc: header into the message, a display name) is a usage error, not a send.
+ */
+function parseTestAddress(value: string): string {
+  const email = normalizeEmail(value);
+  const problem = hasControlOrBidi(email)
+    ? "it holds a line break or control character"
+    : explainInvalidEmail(email);
+  if (problem === null) return email;
+  throw new DigestError(
+    "E_USAGE",
+    `--to ${quoteLogValue(value)} is not one valid email address - ${problem}. Pass a single address, e.g. --to redaktion@example.de`,
+    { where: "--to" },
+  );
 }
 
 function parseTransport(value: string): "outbox" | "smtp" {
