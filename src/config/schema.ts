@@ -101,6 +101,13 @@ export const DeliverySchema = z
       .describe("messages per second, null = unlimited"),
     concurrency: z.number().int().min(1).max(64).default(4),
     maxAttempts: z.number().int().min(1).max(20).default(5),
+    suppressAfterHardBounces: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(1)
+      .describe("hard bounces (5xx: user unknown, mailbox disabled) after which an address is suppressed"),
     dkim: z
       .object({
         domainName: z.string().min(1),

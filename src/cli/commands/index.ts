@@ -11,6 +11,7 @@ import { sendCommand } from "./send.js";
 import { sentencesCommand } from "./sentences.js";
 import { statusCommand } from "./status.js";
 import { summarizeCommand } from "./summarize.js";
+import { suppressCommand } from "./suppress.js";
 
 /** Every `digest` command, in the order `digest --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   sendCommand,
   scheduleCommand,
   statusCommand,
+  suppressCommand,
   parseCommand,
   summarizeCommand,
   sentencesCommand,

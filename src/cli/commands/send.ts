@@ -247,6 +247,9 @@ function formatReport(report: DeliveryReport): string {
       `  list: ${report.invalidRows} invalid rows skipped, ${report.duplicates} duplicates collapsed`,
     );
   }
+  if (report.suppressed > 0) {
+    lines.push(`  suppressed: ${report.suppressed} addresses on the suppression list skipped`);
+  }
   if (report.resumedInFlight > 0) {
     lines.push(
       `  ${report.resumedInFlight} in flight at the last crash, sent again with the same Message-ID`,
