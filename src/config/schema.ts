@@ -34,6 +34,14 @@ export const BrandSchema = z
 export const LinksSchema = z
   .object({
     website: httpUrl.nullable().default(null).describe("the newsroom's home page"),
+    // Any host, loopback included: `digest web` may be tried out (and is tested) on 127.0.0.1.
+    base: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .default(null)
+      .describe(
+        "public URL of 'digest web'; when set, unsubscribe defaults to <base>/abmelden and webView to <base>/newsletter/<section>/{date}",
+      ),
     unsubscribe: httpUrl
       .nullable()
       .default(null)
@@ -128,6 +136,21 @@ export const ScheduleSchema = z
   })
   .prefault({});
 
+export const WebSchema = z
+  .object({
+    trustProxy: z
+      .boolean()
+      .default(false)
+      .describe("honour X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them"),
+    rateLimitPerMinute: z
+      .number()
+      .int()
+      .min(1)
+      .default(300)
+      .describe("requests per client IP and minute on the unsubscribe routes"),
+  })
+  .prefault({});
+
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -145,6 +168,7 @@ export const ConfigSchema = z
     limits: LimitsSchema,
     delivery: DeliverySchema,
     schedule: ScheduleSchema,
+    web: WebSchema,
   })
   .strict();
 

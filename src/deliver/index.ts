@@ -30,6 +30,7 @@ export {
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";
 export { deriveMessageId, domainOf } from "./derive-message-id.js";
+export { type ArchivedEdition, createEditionArchive, type EditionArchive } from "./edition-archive.js";
 export { isHardBounce } from "./is-hard-bounce.js";
 export {
   type ClaimedDelivery,

@@ -12,6 +12,7 @@ import { sentencesCommand } from "./sentences.js";
 import { statusCommand } from "./status.js";
 import { summarizeCommand } from "./summarize.js";
 import { suppressCommand } from "./suppress.js";
+import { webCommand } from "./web.js";
 
 /** Every `digest` command, in the order `digest --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   scheduleCommand,
   statusCommand,
   suppressCommand,
+  webCommand,
   parseCommand,
   summarizeCommand,
   sentencesCommand,
