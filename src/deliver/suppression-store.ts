@@ -60,6 +60,8 @@ export interface SuppressionStore {
   add(entry: NewSuppression): boolean;
   /** Adds many entries in one transaction; returns how many were new. */
   addMany(entries: Iterable<NewSuppression>): number;
+  /** Adds entries in one transaction; returns, per entry, whether it was new. */
+  addEach(entries: readonly NewSuppression[]): boolean[];
   /**
    * Removes the address from `list` (or from every list and `*` when `list` is undefined);
    * with `hows`, only entries made that way (a reader's undo must not lift a bounce). Returns the count.
@@ -145,10 +147,12 @@ export function createSuppressionStore(db: Database.Database): SuppressionStore 
     for (const entry of entries) if (add(entry)) added += 1;
     return added;
   });
+  const addEach = db.transaction((entries: readonly NewSuppression[]) => entries.map(add));
 
   return {
     add,
     addMany: (entries) => addMany.immediate(entries),
+    addEach: (entries) => addEach.immediate(entries),
     remove(address, list, hows) {
       const key = address.trim().toLowerCase();
       if (hows !== undefined) {

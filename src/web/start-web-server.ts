@@ -24,9 +24,11 @@ import {
   createEditionArchive,
   createSuppressionStore,
   type Ledger,
+  type NewSuppression,
   verifyUnsubscribeToken,
 } from "../deliver/index.js";
 import { DigestError } from "../errors.js";
+import { createBatchedWriter } from "./create-batched-writer.js";
 import { createRateLimiter } from "./create-rate-limiter.js";
 import { renderArchiveHtml } from "./render-archive-html.js";
 import { renderAtomFeed } from "./render-atom-feed.js";
@@ -94,6 +96,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const now = options.now ?? (() => new Date());
   const brand = config.brand.name;
   const suppressions = createSuppressionStore(ledger.db);
+  // One transaction (one fsync) per burst of unsubscribes, not per request; see createBatchedWriter.
+  const unsubscribes = createBatchedWriter((entries: NewSuppression[]) => suppressions.addEach(entries));
   const archive = createEditionArchive(ledger);
   const limiter = createRateLimiter({ limit: config.web.rateLimitPerMinute, windowMs: 60_000 });
   const trustProxy = config.web.trustProxy;
@@ -194,14 +198,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const at = now().toISOString();
     const reader = readerId(who.address);
     if (form.get("List-Unsubscribe") === "One-Click") {
-      const added = suppressions.add({ address: who.address, list: who.list, how: "one-click", at });
+      const added = await unsubscribes.write({ address: who.address, list: who.list, how: "one-click", at });
       if (added) logger.info(`unsubscribed (one-click) from list ${who.list}: reader ${reader}`);
       send(res, 200, "text/plain; charset=utf-8", "Abgemeldet.\n", NO_STORE);
       return "one-click";
     }
     const action = form.get("action");
     if (action === "unsubscribe") {
-      const added = suppressions.add({ address: who.address, list: who.list, how: "page", at });
+      const added = await unsubscribes.write({ address: who.address, list: who.list, how: "page", at });
       if (added) logger.info(`unsubscribed (page) from list ${who.list}: reader ${reader}`);
       page(res, 200, renderDonePage(brand, token), NO_STORE);
       return "page";
