@@ -20,6 +20,7 @@ import {
 import { DigestError, EXIT } from "../../errors.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command, CommandContext } from "../command.js";
+import { LIST_NAME, parseListName } from "../list-name.js";
 import { readLines } from "../read-lines.js";
 
 const OPTIONS = {
@@ -34,7 +35,6 @@ const OPTIONS = {
 const SUBCOMMANDS = ["add", "remove", "list", "import", "export"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
-const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Bad import rows are logged one by one up to this many; the rest only counted. */
 const MAX_LOGGED_PROBLEMS = 20;
 /** Column names other tools export, mapped to ours (listmonk, Mailchimp, spreadsheets). */
@@ -361,14 +361,7 @@ function parseAddresses(args: readonly string[], sub: string): string[] {
 }
 
 function parseList(value: string | undefined): string {
-  if (value === undefined || value === ALL_LISTS) return ALL_LISTS;
-  if (!LIST_NAME.test(value)) {
-    throw new DigestError(
-      "E_USAGE",
-      `--list ${JSON.stringify(value)} may hold only letters, digits, ".", "_" and "-" (at most 64), or * for every list`,
-    );
-  }
-  return value;
+  return value === undefined ? ALL_LISTS : parseListName(value, { allowAll: true });
 }
 
 function parseHow(value: string | undefined): SuppressionHow {

@@ -5,6 +5,7 @@ import { DigestError, EXIT } from "../../errors.js";
 import { startWebServer } from "../../web/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
+import { parseListName } from "../list-name.js";
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -18,7 +19,6 @@ const OPTIONS = {
 
 const DEFAULT_HOST = "127.0.0.1";
 const DEFAULT_PORT = 8080;
-const LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** `digest web`: the unsubscribe pages and the archive of sent editions. */
 export const webCommand: Command = {
@@ -54,7 +54,7 @@ Exit codes: 0 stopped by a signal, 2 bad usage, config or a port that cannot be 
     const { values } = parseCommandArgs("web", ctx.argv, OPTIONS);
     const port = parsePort(values.port);
     const host = values.host ?? DEFAULT_HOST;
-    const lists = (values.list ?? []).map(parseList);
+    const lists = (values.list ?? []).map((name) => parseListName(name));
     const { config: loaded } = loadConfig({
       file: values.config,
       cwd: ctx.cwd,
@@ -126,14 +126,4 @@ function parseRateLimit(value: string): number {
     );
   }
   return limit;
-}
-
-function parseList(value: string): string {
-  if (!LIST_NAME.test(value)) {
-    throw new DigestError(
-      "E_USAGE",
-      `--list ${JSON.stringify(value)} may hold only letters, digits, ".", "_" and "-" (at most 64)`,
-    );
-  }
-  return value;
 }
