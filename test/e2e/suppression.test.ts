@@ -153,6 +153,12 @@ describe("digest send and the suppression list", () => {
       bounced: 1,
     });
 
+    const table = await runCliInProcess(["status", "--state", state, "--config", CONFIG]);
+    expect(table.stdout).toMatch(/ - 1 bounced, now suppressed\n/);
+    expect(table.stdout).toMatch(
+      /\nsuppression list: 2 addresses \(1 manual, 1 bounce\) - see 'digest suppress list'\n$/,
+    );
+
     const second = await send("2026-11-27");
     expect(second.stdout).toMatch(/sent 2, failed 0, pending 0, already sent 0 of 2/);
     expect(second.stdout).toContain("  suppressed: 2 addresses on the suppression list skipped\n");
