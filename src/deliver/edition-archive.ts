@@ -21,6 +21,8 @@ export interface EditionArchive {
   listLists(): string[];
   /** The content the edition was sent with (no personal parts), or null. */
   getContent(editionKey: string): EditionContent | null;
+  /** Just the edition's preheader (read inside SQLite, without loading the whole content). */
+  getPreheader(editionKey: string): string | null;
 }
 
 /**
@@ -52,6 +54,11 @@ export function createEditionArchive(ledger: Ledger): EditionArchive {
          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.edition_key = e.edition_key AND d.status = 'sent')))
      ORDER BY e.date DESC, e.started_at, e.edition_key`,
   );
+  const preheader = db
+    .prepare<[string], string | null>(
+      "SELECT json_extract(rendered, '$.preheader') FROM edition_contents WHERE edition_key = ?",
+    )
+    .pluck();
   const lists = db.prepare<[], string>("SELECT DISTINCT list FROM editions ORDER BY list").pluck();
   const all = (): ArchivedEdition[] => {
     const seen = new Set<string>();
@@ -76,5 +83,6 @@ export function createEditionArchive(ledger: Ledger): EditionArchive {
     listSections: () => [...new Set(all().map((e) => e.section))],
     listLists: () => lists.all(),
     getContent: (editionKey) => ledger.getEditionContent(editionKey),
+    getPreheader: (editionKey) => preheader.get(editionKey) ?? null,
   };
 }

@@ -56,6 +56,8 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 /** Longest token looked at: anything longer is not one of ours. */
 const MAX_TOKEN_CHARS = 512;
 const DATE_SEGMENT = /^\d{4}-\d{2}-\d{2}$/;
+/** The feed lists the most recent editions only (about three months of a daily newsletter). */
+export const MAX_FEED_ENTRIES = 100;
 const FORWARDED_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 
 export interface WebServerOptions {
@@ -275,11 +277,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         selfUrl: `${pageUrl}feed.xml`,
         pageUrl,
         author: brand,
-        entries: editions.map((e) => ({
+        entries: editions.slice(0, MAX_FEED_ENTRIES).map((e) => ({
           url: `${pageUrl}${e.date}`,
           title: e.subject ?? e.date,
           updated: e.sentAt,
-          summary: archive.getContent(e.editionKey)?.rendered.preheader ?? null,
+          summary: archive.getPreheader(e.editionKey),
         })),
       });
       send(res, 200, "application/atom+xml; charset=utf-8", xml, CACHE_SHORT);
