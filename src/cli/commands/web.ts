@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { loadConfig } from "../../config/index.js";
-import { createLedger, resolveUnsubscribeSecret } from "../../deliver/index.js";
+import { createLedger, resolveUnsubscribeSecret, UNSUBSCRIBE_SECRET_ENV } from "../../deliver/index.js";
 import { DigestError, EXIT } from "../../errors.js";
 import { startWebServer } from "../../web/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
@@ -71,6 +71,13 @@ Exit codes: 0 stopped by a signal, 2 bad usage, config or a port that cannot be 
             : parseRateLimit(values["rate-limit"]),
       },
     };
+    if (!ctx.env[UNSUBSCRIBE_SECRET_ENV]) {
+      throw new DigestError(
+        "E_CONFIG",
+        `cannot verify unsubscribe links - ${UNSUBSCRIBE_SECRET_ENV} is not set. Set it to the same secret 'digest send' signs the links with`,
+        { where: UNSUBSCRIBE_SECRET_ENV },
+      );
+    }
     const secret = resolveUnsubscribeSecret(ctx.env, { real: true });
     const ledger = createLedger({ stateDir: resolve(ctx.cwd, config.delivery.stateDir) });
     try {
