@@ -16,7 +16,7 @@
  * and Referrer-Policy no-referrer (a token in the URL must not leak through a Referer); no
  * cookies, no redirects; logs name readers by a keyed hash, never by address or token.
  */
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Config, sectionSlug } from "../config/index.js";
@@ -25,6 +25,7 @@ import {
   createSuppressionStore,
   type Ledger,
   type NewSuppression,
+  signUnsubscribeToken,
   verifyUnsubscribeToken,
 } from "../deliver/index.js";
 import { DigestError } from "../errors.js";
@@ -110,7 +111,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const lists = new Set([...(options.lists ?? []), ...archive.listLists()]);
     for (const list of lists) {
       const address = verifyUnsubscribeToken(secret, list, token);
-      if (address !== null) return { list, address };
+      // Exactly the token that was sent: base64url has spare bits, so an altered last character
+      // can decode to the same bytes. Re-signing and comparing the whole string rules that out.
+      if (address !== null && isSameText(signUnsubscribeToken(secret, list, address), token)) {
+        return { list, address };
+      }
     }
     return null;
   };
@@ -402,6 +407,12 @@ function send(
     ...headers,
   });
   res.end(body);
+}
+
+function isSameText(expected: string, given: string): boolean {
+  const a = Buffer.from(expected, "utf8");
+  const b = Buffer.from(given, "utf8");
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
