@@ -1,3 +1,4 @@
+export { deriveWebLinks, sectionSlug } from "./derive-web-links.js";
 export { renderConfigJsonSchema } from "./json-schema.js";
 export {
   type ConfigOverrides,

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { z } from "zod";
 import { DigestError } from "../errors.js";
 import { quoteLogValue } from "../unsafe-chars.js";
+import { deriveWebLinks } from "./derive-web-links.js";
 import { type Config, ConfigSchema } from "./schema.js";
 
 /** The file looked for in the working directory when no `--config` is given. */
@@ -72,7 +73,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
  */
 export function parseConfig(input: unknown, where = "config"): Config {
   const result = ConfigSchema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) return deriveWebLinks(result.data);
   throw new DigestError("E_CONFIG", `invalid config ${where} - ${formatIssues(result.error.issues)}`, {
     where,
   });

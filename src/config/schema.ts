@@ -49,6 +49,14 @@ export const BrandSchema = z
 export const LinksSchema = z
   .strictObject({
     website: httpUrl.nullable().default(null).describe("the newsroom's home page"),
+    // Any host, loopback included: `digest web` may be tried out (and is tested) on 127.0.0.1.
+    base: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .default(null)
+      .describe(
+        "public URL of 'digest web'; when set, unsubscribe defaults to <base>/abmelden and webView to <base>/newsletter/<section>/{date}",
+      ),
     unsubscribe: httpUrl
       .nullable()
       .default(null)
@@ -123,6 +131,13 @@ export const DeliverySchema = z
       .describe(
         "SMTP: refuse to send unencrypted to a non-loopback host (smtp: without STARTTLS); false allows it, with a warning",
       ),
+    suppressAfterHardBounces: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(1)
+      .describe("hard bounces (5xx: user unknown, mailbox disabled) after which an address is suppressed"),
     dkim: z
       .strictObject({
         domainName: z.string().min(1),
@@ -159,6 +174,21 @@ export const ScheduleSchema = z
   })
   .prefault({});
 
+export const WebSchema = z
+  .strictObject({
+    trustProxy: z
+      .boolean()
+      .default(false)
+      .describe("honour X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them"),
+    rateLimitPerMinute: z
+      .number()
+      .int()
+      .min(1)
+      .default(300)
+      .describe("requests per client IP and minute on the unsubscribe routes"),
+  })
+  .prefault({});
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   section: text().min(1).default("Politik").describe("section the edition is made of"),
@@ -176,6 +206,7 @@ export const ConfigSchema = z.strictObject({
   delivery: DeliverySchema,
   schedule: ScheduleSchema,
   list: ListSchema,
+  web: WebSchema,
 });
 
 /** The validated configuration with every default filled in. */

@@ -32,6 +32,8 @@ export {
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";
 export { deriveMessageId, domainOf } from "./derive-message-id.js";
+export { type ArchivedEdition, createEditionArchive, type EditionArchive } from "./edition-archive.js";
+export { isHardBounce } from "./is-hard-bounce.js";
 export {
   type ClaimedDelivery,
   type CreateLedgerOptions,
@@ -76,6 +78,17 @@ export {
   sendTestMessage,
 } from "./send-edition.js";
 export { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
+export {
+  ALL_LISTS,
+  cleanNote,
+  createSuppressionStore,
+  type NewSuppression,
+  SUPPRESSION_HOWS,
+  type Suppression,
+  type SuppressionCounts,
+  type SuppressionHow,
+  type SuppressionStore,
+} from "./suppression-store.js";
 export type { HandOver, OutgoingMessage, Transport } from "./transport.js";
 export {
   resolveUnsubscribeSecret,

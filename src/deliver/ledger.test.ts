@@ -24,7 +24,7 @@ describe("createLedger", () => {
     ledger.recordEditionState(KEY, { ...edition, state: "sending", startedAt: AT });
     ledger.close();
     const again = createLedger({ stateDir });
-    expect(again.db.pragma("user_version", { simple: true })).toBe(1);
+    expect(again.db.pragma("user_version", { simple: true })).toBe(2);
     expect(again.getEdition(KEY)).toMatchObject({ state: "sending", startedAt: AT, finishedAt: null });
     again.close();
   });

@@ -192,6 +192,25 @@ const MIGRATIONS: readonly string[] = [
      rendered TEXT NOT NULL,
      saved_at TEXT NOT NULL
    );`,
+  // 2: the suppression list and the hard-bounce counter (queries in suppression-store.ts).
+  `CREATE TABLE suppressions (
+     address TEXT NOT NULL,
+     list TEXT NOT NULL,
+     how TEXT NOT NULL CHECK (how IN ('one-click', 'page', 'manual', 'bounce', 'complaint')),
+     at TEXT NOT NULL,
+     source TEXT,
+     note TEXT,
+     PRIMARY KEY (address, list)
+   ) WITHOUT ROWID;
+   CREATE INDEX suppressions_by_list ON suppressions (list);
+   CREATE INDEX suppressions_by_source ON suppressions (source) WHERE source IS NOT NULL;
+   CREATE TABLE hard_bounces (
+     address TEXT PRIMARY KEY,
+     count INT NOT NULL,
+     first_at TEXT NOT NULL,
+     last_at TEXT NOT NULL,
+     last_response TEXT
+   ) WITHOUT ROWID;`,
 ];
 
 /**

@@ -29,6 +29,7 @@ import {
 } from "./compile-mime-template.js";
 import { createDryRunTransport } from "./create-dry-run-transport.js";
 import type { ProgressSink, SendProgress } from "./create-progress-reporter.js";
+import { isHardBounce } from "./is-hard-bounce.js";
 import {
   type ClaimedDelivery,
   createLedger,
@@ -39,6 +40,7 @@ import {
 } from "./ledger.js";
 import { readRecipientBatches } from "./read-recipients.js";
 import { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
+import { createSuppressionStore } from "./suppression-store.js";
 import type { Transport } from "./transport.js";
 import type { UnsubscribeSecret } from "./unsubscribe-token.js";
 
@@ -132,6 +134,8 @@ export interface DeliveryReport {
   /** Rows skipped as invalid, and duplicate addresses collapsed, while reading the list. */
   invalidRows: number;
   duplicates: number;
+  /** Addresses on the suppression list (unsubscribed, bounced), left out while reading the list. */
+  suppressed: number;
   /** Re-sent because a crashed run left them in flight (same Message-ID). */
   resumedInFlight: number;
   dryRun: boolean;
@@ -183,6 +187,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       { where: editionKey },
     );
   }
+  const suppressions = createSuppressionStore(options.ledger.db);
   // Step 1: a dry run works on a throw-away ledger, so the real one never sees it.
   let scratchDir: string | null = null;
   let ledger = options.ledger;
@@ -249,6 +254,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
         extra: {
           invalidRows: 0,
           duplicates: 0,
+          suppressed: 0,
           resumedInFlight: 0,
           bytes: 0,
           stoppedBy: null,
@@ -260,11 +266,27 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
     // Step 4: the list, streamed into the ledger.
     let invalidRows = 0;
     let duplicates = 0;
+    let suppressed = 0;
     if (existing?.total == null) {
-      const imported = await importRecipients(ledger, editionKey, options.recipientsFile, logger);
+      // One set, loaded once: a hash lookup per row keeps the million-row import as fast as before.
+      const imported = await importRecipients(
+        ledger,
+        editionKey,
+        options.recipientsFile,
+        suppressions.loadAddressSet(list),
+        logger,
+      );
       invalidRows = imported.invalidRows;
       duplicates = imported.duplicates;
+      suppressed = imported.suppressed;
       if (imported.inserted + imported.known === 0 && ledger.countDeliveries(editionKey).total === 0) {
+        if (suppressed > 0) {
+          throw new DigestError(
+            "E_INPUT",
+            `no recipients to send to - every address in ${options.recipientsFile} is on the suppression list (${suppressed}). See 'digest suppress list'`,
+            { where: options.recipientsFile },
+          );
+        }
         throw new DigestError(
           "E_INPUT",
           `no recipients to send to - ${options.recipientsFile} has no valid address${invalidRows > 0 ? ` (${formatCount(invalidRows, "row")} skipped, see above)` : ""}. Expected a header row "email,name" and one row per recipient`,
@@ -300,8 +322,15 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
     );
 
     // Step 6: send.
+    const bounces = dryRun ? createSuppressionStore(ledger.db) : suppressions;
     const run = await runSendLoop({
       ledger,
+      onHardBounce: (email, response, at) => {
+        const threshold = options.config.delivery.suppressAfterHardBounces;
+        if (bounces.recordHardBounce({ address: email, response, at, source: editionKey, threshold })) {
+          logger.info(`${email}: suppressed after ${threshold} hard bounce${threshold === 1 ? "" : "s"}`);
+        }
+      },
       transport,
       editionKey,
       build,
@@ -332,6 +361,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       extra: {
         invalidRows,
         duplicates,
+        suppressed,
         resumedInFlight,
         bytes: run.bytes,
         stoppedBy: run.stoppedBy,
@@ -472,9 +502,11 @@ async function importRecipients(
   ledger: Ledger,
   editionKey: string,
   file: string,
+  suppressedAddresses: ReadonlySet<string>,
   logger: DeliveryLogger,
-): Promise<{ inserted: number; known: number; invalidRows: number; duplicates: number }> {
+): Promise<{ inserted: number; known: number; invalidRows: number; duplicates: number; suppressed: number }> {
   let invalidRows = 0;
+  let suppressed = 0;
   let inserted = 0;
   let known = 0;
   let batch: LedgerRecipient[] = [];
@@ -497,6 +529,10 @@ async function importRecipients(
   });
   for await (const rows of batches) {
     for (const row of rows) {
+      if (suppressedAddresses.has(row.email)) {
+        suppressed += 1;
+        continue;
+      }
       // The row itself (a RecipientRow is a LedgerRecipient): no per-row copy.
       batch.push(row);
       batchChars += row.email.length + (row.name?.length ?? 0) + fieldChars(row.fields);
@@ -514,9 +550,9 @@ async function importRecipients(
   // On a first import every "known" row is a duplicate inside the file.
   const duplicates = known;
   logger.info(
-    `${file}: ${formatCount(inserted, "recipient")}${duplicates > 0 ? `, ${formatCount(duplicates, "duplicate")} collapsed` : ""}${invalidRows > 0 ? `, ${formatCount(invalidRows, "invalid row")} skipped` : ""}`,
+    `${file}: ${formatCount(inserted, "recipient")}${duplicates > 0 ? `, ${formatCount(duplicates, "duplicate")} collapsed` : ""}${invalidRows > 0 ? `, ${formatCount(invalidRows, "invalid row")} skipped` : ""}${suppressed > 0 ? `, ${formatCount(suppressed, "suppressed address", "suppressed addresses")} skipped` : ""}`,
   );
-  return { inserted, known, invalidRows, duplicates };
+  return { inserted, known, invalidRows, duplicates, suppressed };
 }
 
 /** Characters of a row's extra fields (keys and values), for the import batch's size bound. */
@@ -528,6 +564,8 @@ function fieldChars(fields: Record<string, string>): number {
 
 interface LoopInput {
   ledger: Ledger;
+  /** Called (inside the open outcome batch) for a permanent failure that names a dead mailbox. */
+  onHardBounce(email: string, response: string, at: string): void;
   transport: Transport;
   editionKey: string;
   build: (recipient: { email: string; name: string | null }) => MimeMessage;
@@ -658,6 +696,7 @@ async function runSendLoop(input: LoopInput): Promise<LoopResult> {
       if (verdict.kind === "permanent") {
         failed += 1;
         outcome(delivery, messageId, "failed", verdict.response, at);
+        if (isHardBounce(verdict.response)) input.onHardBounce(delivery.email, verdict.response, at);
       } else if (verdict.kind === "fatal") {
         if (stoppedBy === null) {
           stoppedBy = "fatal";
@@ -802,7 +841,7 @@ function buildReport(input: {
   started: number;
   extra: Pick<
     DeliveryReport,
-    "invalidRows" | "duplicates" | "resumedInFlight" | "bytes" | "stoppedBy" | "fatalError"
+    "invalidRows" | "duplicates" | "suppressed" | "resumedInFlight" | "bytes" | "stoppedBy" | "fatalError"
   >;
 }): DeliveryReport {
   const counts = input.ledger.countDeliveries(input.editionKey);

@@ -102,6 +102,7 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
         failed: report.failedCount,
         pending: report.pending,
         subject: content.rendered.subject,
+        suppressed: report.suppressed,
       };
     } finally {
       await transport.close();

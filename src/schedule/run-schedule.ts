@@ -20,7 +20,15 @@ export interface FireJob {
 
 /** What came of one fire. */
 export type FireResult =
-  | { kind: "sent"; sent: number; failed: number; pending: number; subject: string }
+  | {
+      kind: "sent";
+      sent: number;
+      failed: number;
+      pending: number;
+      subject: string;
+      /** Addresses left out because they are on the suppression list. */
+      suppressed?: number;
+    }
   | { kind: "no-edition"; reason: string };
 
 /** Builds, renders and sends (or resumes) one edition; see createEditionSender. */
@@ -269,7 +277,8 @@ export function formatScheduleEvent(event: ScheduleEvent, timeZone: string): str
     case "sent": {
       const r = event.result;
       const stopped = r.pending > 0 ? " - stopped before the end; the next start resumes it" : "";
-      return `edition ${event.date} "${r.subject}": ${r.sent} sent, ${r.failed} failed, ${r.pending} pending${stopped}`;
+      const suppressed = r.suppressed ? `, ${r.suppressed} suppressed skipped` : "";
+      return `edition ${event.date} "${r.subject}": ${r.sent} sent, ${r.failed} failed, ${r.pending} pending${suppressed}${stopped}`;
     }
     case "no-edition":
       return `no edition for ${event.date} - ${event.reason}; recorded, waiting for the next fire time`;

@@ -77,7 +77,7 @@ ledger.close();`,
         expect(result).toMatchObject({ code: 0, stdout: "wal" });
       }
       const ledger = createLedger({ stateDir });
-      expect(ledger.db.pragma("user_version", { simple: true })).toBe(1);
+      expect(ledger.db.pragma("user_version", { simple: true })).toBe(2);
       ledger.close();
     }
   }, 60_000);

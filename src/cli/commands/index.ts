@@ -11,6 +11,8 @@ import { sendCommand } from "./send.js";
 import { sentencesCommand } from "./sentences.js";
 import { statusCommand } from "./status.js";
 import { summarizeCommand } from "./summarize.js";
+import { suppressCommand } from "./suppress.js";
+import { webCommand } from "./web.js";
 
 /** Every `digest` command, in the order `digest --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -20,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   sendCommand,
   scheduleCommand,
   statusCommand,
+  suppressCommand,
+  webCommand,
   parseCommand,
   summarizeCommand,
   sentencesCommand,

@@ -253,6 +253,9 @@ function formatReport(report: DeliveryReport): string {
       `  list: ${formatCount(report.invalidRows, "invalid row")} skipped, ${formatCount(report.duplicates, "duplicate")} collapsed`,
     );
   }
+  if (report.suppressed > 0) {
+    lines.push(`  suppressed: ${report.suppressed} addresses on the suppression list skipped`);
+  }
   if (report.resumedInFlight > 0) {
     lines.push(
       `  ${report.resumedInFlight} in flight at the last crash, sent again with the same Message-ID`,

@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatZoned } from "../../clock.js";
 import { loadConfig } from "../../config/index.js";
-import { createLedger, type EditionSummary, LEDGER_FILE } from "../../deliver/index.js";
+import {
+  createLedger,
+  createSuppressionStore,
+  type EditionSummary,
+  LEDGER_FILE,
+  SUPPRESSION_HOWS,
+  type SuppressionCounts,
+} from "../../deliver/index.js";
 import { DigestError, EXIT } from "../../errors.js";
 import { listLiveLeases } from "../../schedule/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
@@ -46,7 +53,9 @@ ${COMMON_HELP}
     const stateDir = resolve(ctx.cwd, config.delivery.stateDir);
     const file = resolve(stateDir, LEDGER_FILE);
     // Looking must not create: a missing ledger means nothing was ever sent from this folder.
-    const editions = existsSync(file) ? readEditions(stateDir, limit) : [];
+    const { editions, suppressed } = existsSync(file)
+      ? readEditions(stateDir, limit)
+      : { editions: [], suppressed: null };
     if (values.json) {
       ctx.stdout.write(`${JSON.stringify(editions.map(toJson), null, 2)}\n`);
       return EXIT.OK;
@@ -56,21 +65,29 @@ ${COMMON_HELP}
       return EXIT.OK;
     }
     ctx.stdout.write(formatStatusTable(editions, config.timeZone));
+    if (suppressed !== null && suppressed.total > 0) ctx.stdout.write(formatSuppressedLine(suppressed));
     return EXIT.OK;
   },
 };
 
 /** An edition as `digest status` shows it: with the process sending it right now, if any. */
-type StatusEdition = EditionSummary & { sender: string | null };
+type StatusEdition = EditionSummary & { sender: string | null; bounced: number };
 
-function readEditions(stateDir: string, limit: number): StatusEdition[] {
+function readEditions(
+  stateDir: string,
+  limit: number,
+): { editions: StatusEdition[]; suppressed: SuppressionCounts } {
   const ledger = createLedger({ stateDir });
   try {
     // The scheduler's (and `digest send`'s) lease on an edition names its live sender.
     const live = listLiveLeases(ledger.db, Date.now());
-    return ledger
-      .listEditions(limit)
-      .map((edition) => ({ ...edition, sender: live.get(`edition:${edition.editionKey}`) ?? null }));
+    const suppressions = createSuppressionStore(ledger.db);
+    const editions = ledger.listEditions(limit).map((edition) => ({
+      ...edition,
+      sender: live.get(`edition:${edition.editionKey}`) ?? null,
+      bounced: suppressions.countBouncedIn(edition.editionKey),
+    }));
+    return { editions, suppressed: suppressions.count() };
   } finally {
     ledger.close();
   }
@@ -103,7 +120,15 @@ function toJson(edition: StatusEdition) {
     finishedAt: edition.finishedAt,
     /** The process holding the edition's lease (host:pid:tag) while it is being sent, else null. */
     sender: edition.sender,
+    /** Addresses this edition's hard bounces put on the suppression list. */
+    bounced: edition.bounced,
   };
+}
+
+/** "suppression list: 5 addresses (3 one-click, 2 bounce) - see 'digest suppress list'" */
+function formatSuppressedLine(counts: SuppressionCounts): string {
+  const parts = SUPPRESSION_HOWS.filter((how) => counts[how] > 0).map((how) => `${counts[how]} ${how}`);
+  return `suppression list: ${counts.total} addresses (${parts.join(", ")}) - see 'digest suppress list'\n`;
 }
 
 /**
@@ -141,7 +166,9 @@ export function formatStatusTable(editions: readonly StatusEdition[], timeZone: 
 }
 
 function noteOf(e: StatusEdition): string {
-  const note = e.reason ?? e.subject ?? "";
+  const subject = e.reason ?? e.subject ?? "";
+  const bounced = e.bounced > 0 ? `${e.bounced} bounced, now suppressed` : "";
+  const note = subject !== "" && bounced !== "" ? `${subject} - ${bounced}` : subject || bounced;
   if (e.state !== "sending") return note;
   const now =
     e.sender !== null

@@ -1,0 +1,15 @@
+/**
+ * The web stage (I/O): `digest web`, the reader's side - one-click unsubscribe and its
+ * confirmation page, the archive of sent editions and their Atom feed.
+ */
+export { createRateLimiter, type RateLimiter } from "./create-rate-limiter.js";
+export { renderArchiveHtml } from "./render-archive-html.js";
+export { type FeedEntry, renderAtomFeed } from "./render-atom-feed.js";
+export { maskAddress } from "./render-web-page.js";
+export {
+  MAX_BODY_BYTES,
+  MAX_URL_CHARS,
+  startWebServer,
+  type WebServer,
+  type WebServerOptions,
+} from "./start-web-server.js";
