@@ -9,13 +9,20 @@
  *   GET /check.json     the pre-send gate's report
  *   GET /events         Server-Sent Events: `version` whenever the sources change
  *
+ *   /desk/…             the editors' desk (see desk/handle-desk-request.ts), when a desk is given
+ *
  * Every route takes `?date=YYYY-MM-DD` (default: the date the studio was started with; an invalid
- * one is a 400). Requests whose Host is not 127.0.0.1:PORT or localhost:PORT get a 403 (DNS rebinding).
+ * one is a 400). Requests whose Host is not the studio's own name get a 403 (DNS rebinding; see
+ * isStudioHost). Bound to another address than loopback, every page needs a signed-in editor.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isAbsolute, resolve } from "node:path";
 import type { Config } from "../config/index.js";
+import { DigestError } from "../errors.js";
 import { findPackageRoot } from "../package-root.js";
+import type { Desk } from "./desk/create-desk.js";
+import { PICK_HOSTS } from "./desk/desk-access.js";
+import { isStudioHost, studioUrl } from "./is-studio-host.js";
 import { listenOnFreePort } from "./listen-on-free-port.js";
 import { readStudioSnapshot, type StudioSnapshot } from "./read-studio-snapshot.js";
 import { renderStudioPage } from "./render-studio-page.js";
@@ -29,6 +36,10 @@ export const DEFAULT_STUDIO_PORT = 7530;
 const HEARTBEAT_MS = 15_000;
 
 export interface StudioOptions {
+  /** Address to listen on (default STUDIO_HOST). Any other needs a desk in token mode. */
+  host?: string | undefined;
+  /** The editors' desk under /desk/; without one the studio only previews. */
+  desk?: Desk | undefined;
   /** Port to try first; the next free one is used when it is taken. 0 picks any free port. */
   port: number;
   cwd: string;
@@ -114,6 +125,15 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     { signal: options.signal, ...(options.watchIntervalMs ? { intervalMs: options.watchIntervalMs } : {}) },
   );
 
+  const host = options.host ?? STUDIO_HOST;
+  const desk = options.desk;
+  // Off loopback the studio shows unpublished editions to a network: only to signed-in editors.
+  if (!PICK_HOSTS.includes(host.toLowerCase()) && desk?.mode !== "token") {
+    throw new DigestError(
+      "E_CONFIG",
+      `the studio serves ${host} only with editor tokens - set DIGEST_DESK_TOKEN_<ID> for an editor in review.editors, or serve on ${STUDIO_HOST}`,
+    );
+  }
   let boundPort = 0;
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -126,16 +146,18 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // DNS rebinding: a web page on evil.test whose name later resolves to 127.0.0.1 could read
     // unpublished editions through the visitor's browser. Its requests carry its own Host.
-    if (!isStudioHost(request.headers.host, boundPort)) {
+    if (!isStudioHost(request.headers.host, host, boundPort)) {
+      const names = host === STUDIO_HOST ? ` or http://localhost:${boundPort}/` : "";
       send(
         response,
         403,
         "text/plain",
-        `forbidden - the studio answers only to http://${STUDIO_HOST}:${boundPort}/ or http://localhost:${boundPort}/\n`,
+        `forbidden - the studio answers only to ${studioUrl(host, boundPort)}${names}\n`,
       );
       return;
     }
     const url = new URL(request.url ?? "/", `http://${STUDIO_HOST}`);
+    if (desk && (await desk.handle(request, response, url))) return;
     const requested = url.searchParams.get("date");
     const date = requested === null ? options.date : parseDate(requested);
     if (date === null) {
@@ -201,7 +223,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     response.on("close", () => streams.delete(response));
   }
 
-  const port = await listenOnFreePort(server, STUDIO_HOST, options.port);
+  const port = await listenOnFreePort(server, host, options.port);
   boundPort = port;
   const heartbeat = setInterval(() => {
     for (const stream of streams) stream.write(": heartbeat\n\n");
@@ -220,7 +242,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     if (options.signal.aborted) stop();
     else options.signal.addEventListener("abort", stop, { once: true });
   });
-  return { url: `http://${STUDIO_HOST}:${port}/`, port, closed };
+  return { url: studioUrl(host, port), port, closed };
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
@@ -235,16 +257,6 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 function sendBroken(response: ServerResponse, snapshot: StudioSnapshot): void {
   const message = snapshot.ok ? "the HTML did not compile (invalid MJML) - see /check.json" : snapshot.error;
   send(response, 503, "text/plain", `the edition could not be built: ${message}\n`);
-}
-
-/**
- * True when a request's Host header names the studio itself: 127.0.0.1 or localhost with the
- * bound port (any other name reached it through DNS rebinding or a proxy).
- */
-function isStudioHost(host: string | undefined, port: number): boolean {
-  if (!host) return false;
-  const name = host.toLowerCase();
-  return name === `${STUDIO_HOST}:${port}` || name === `localhost:${port}`;
 }
 
 function parseDate(value: string | null): string | null {
