@@ -4,7 +4,7 @@ import { toDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
 import { createRenderer } from "../render/index.js";
 import type { Edition, RenderedEmail } from "../types.js";
-import { composeSampleMessage } from "./compose-sample-message.js";
+import { composeSampleMessage } from "../deliver/index.js";
 
 /** Everything the studio shows for one edition date, or the error that stopped it. */
 export type StudioSnapshot =
