@@ -79,31 +79,9 @@ export function buildEdition(
     editionTime: editionTime(request),
     freshnessHours: config.limits.freshnessHours,
   });
-  const summarizeOptions = {
-    teaserChars: config.limits.teaserChars,
-    keyPointsMin: config.limits.keyPointsMin,
-    keyPointsMax: config.limits.keyPointsMax,
-    keyPointChars: config.limits.keyPointChars,
-  };
-  const stories: Story[] = [selection.top, ...selection.more].map((article, index) => {
-    const summary = summarizeArticle(article, summarizeOptions);
-    return {
-      id: article.id,
-      role: index === 0 ? "top" : "more",
-      section: article.section,
-      kicker: article.kicker,
-      headline: article.headline,
-      authors: article.authors,
-      dateline: article.dateline,
-      published: article.published,
-      updated: article.updated,
-      teaser: summary.teaser,
-      // Further headlines show a one-line teaser only; key points belong to the top story.
-      keyPoints: index === 0 ? summary.keyPoints : [],
-      url: article.url,
-      image: article.image,
-    };
-  });
+  const stories: Story[] = [selection.top, ...selection.more].map((article, index) =>
+    storyOf(article, index === 0 ? "top" : "more", config),
+  );
   const draft = {
     date,
     timeZone: config.timeZone,
@@ -113,6 +91,38 @@ export function buildEdition(
   };
   const edition: Edition = { ...draft, subject: deriveSubject(draft), preheader: derivePreheader(draft) };
   return { edition, selection };
+}
+
+/**
+ * Step 3 for one article (pure): the story as the edition carries it. Further headlines show a
+ * one-line teaser only; key points belong to the top story. The desk uses it when an editor makes
+ * another candidate the top story or adds one.
+ *
+ * @example
+ * storyOf(article, "top", config).keyPoints.length; // 3–5
+ */
+export function storyOf(article: Article, role: Story["role"], config: Config): Story {
+  const summary = summarizeArticle(article, {
+    teaserChars: config.limits.teaserChars,
+    keyPointsMin: config.limits.keyPointsMin,
+    keyPointsMax: config.limits.keyPointsMax,
+    keyPointChars: config.limits.keyPointChars,
+  });
+  return {
+    id: article.id,
+    role,
+    section: article.section,
+    kicker: article.kicker,
+    headline: article.headline,
+    authors: article.authors,
+    dateline: article.dateline,
+    published: article.published,
+    updated: article.updated,
+    teaser: summary.teaser,
+    keyPoints: role === "top" ? summary.keyPoints : [],
+    url: article.url,
+    image: article.image,
+  };
 }
 
 /** The edition's nominal time: the configured send time on the edition date, in its time zone. */

@@ -69,6 +69,10 @@ export const KeyPointSchema = z.object({
     .min(0)
     .optional()
     .describe("live tickers: index into Article.updates; `paragraph` then indexes that update's paragraphs"),
+  written: z
+    .literal(true)
+    .optional()
+    .describe("a point an editor wrote at the desk: no source sentence; `paragraph` and `sentence` are 0"),
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
@@ -84,6 +88,28 @@ export interface Selection {
   more: Article[];
   /** Articles considered but left out, with the reason (for `--debug` and the studio). */
   skipped: { id: string; headline: string; reason: string }[];
+  /** Every article of the section that passed freshness and dedupe, best first (the desk's candidates). */
+  ranked: RankedArticle[];
+}
+
+/** An article in the ranking with what decided its place. */
+export interface RankedArticle {
+  article: Article;
+  /** 1 = the top story. */
+  rank: number;
+  /** The ranking signals, in the order they are compared (see selectStories). */
+  signals: {
+    fullText: boolean;
+    /** Inputs that carried this story (itself plus merged duplicates). */
+    coverage: number;
+    /** Where its section came from: article, breadcrumb, url or classifier. */
+    sectionSource: string;
+    /** Last update, else publication (ISO), or null when undated. */
+    time: string | null;
+    bodyChars: number;
+  };
+  /** Why it ranked where it did, one short English phrase per deciding signal. */
+  reasons: string[];
 }
 
 export const StorySchema = z.object({
@@ -103,6 +129,18 @@ export const StorySchema = z.object({
 });
 export type Story = z.infer<typeof StorySchema>;
 
+/** The editor's intro under the greeting, written at the desk (see docs/desk.md). */
+export const IntroSchema = z.strictObject({
+  text: z.string().min(1).max(1000).describe('the intro line(s), e.g. "Guten Morgen, heute geht es um …"'),
+  editor: z.string().min(1).max(100).describe("the editor's name as printed under the intro"),
+  signature: z
+    .string()
+    .max(200)
+    .nullable()
+    .describe('signature line after the name, e.g. "Chefin vom Dienst"'),
+});
+export type Intro = z.infer<typeof IntroSchema>;
+
 /** One edition of the newsletter: what `digest build` prints and `digest.json` holds. */
 export const EditionSchema = z.object({
   date: z.iso.date().describe("edition date, YYYY-MM-DD in the configured time zone"),
@@ -112,6 +150,9 @@ export const EditionSchema = z.object({
   subject: z.string(),
   preheader: z.string(),
   stories: z.array(StorySchema).min(1).describe("stories[0] is the top story"),
+  intro: IntroSchema.nullable()
+    .optional()
+    .describe("the editor's intro; absent in a machine-made edition (the template's standard line)"),
 });
 export type Edition = z.infer<typeof EditionSchema>;
 

@@ -9,4 +9,4 @@ export {
   loadConfig,
   parseConfig,
 } from "./load-config.js";
-export { type Config, type ConfigInput, ConfigSchema, LIST_NAME } from "./schema.js";
+export { type Config, type ConfigInput, ConfigSchema, EDITOR_ID, LIST_NAME } from "./schema.js";

@@ -189,6 +189,48 @@ export const WebSchema = z
   })
   .prefault({});
 
+/** An editor id: what `--by` names and the desk records (lower-case letters, digits, ".", "_", "-"). */
+export const EDITOR_ID = /^[a-z0-9][a-z0-9._-]{0,31}$/;
+
+export const EditorSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(EDITOR_ID, 'lower-case letters, digits, ".", "_" and "-" (at most 32), e.g. "anna"')
+    .describe("what --by names and the change log records"),
+  name: text().min(1).max(100).describe('the name printed under the intro, e.g. "Anna Schmidt"'),
+  signature: text()
+    .max(200)
+    .nullable()
+    .default(null)
+    .describe('the default signature line under the name, e.g. "Chefin vom Dienst"'),
+});
+
+export const ReviewSchema = z
+  .strictObject({
+    editors: z
+      .array(EditorSchema)
+      .default([])
+      .refine(
+        (editors) => new Set(editors.map((e) => e.id)).size === editors.length,
+        "editor ids must be unique",
+      )
+      .describe("the editors who may edit, approve and hold drafts at the desk"),
+    mode: z
+      .enum(["auto", "required"])
+      .default("auto")
+      .describe("auto: send the machine's edition (no review); required: send only what an editor approved"),
+    deadline: hhmm
+      .default("07:15")
+      .describe("required mode: local time on the edition date by which an editor must approve"),
+    fallback: z
+      .enum(["skip", "send-proposal"])
+      .default("skip")
+      .describe(
+        "required mode, nothing approved or held at the deadline: skip the edition or send the machine's proposal",
+      ),
+  })
+  .prefault({});
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   section: text().min(1).default("Politik").describe("section the edition is made of"),
@@ -207,6 +249,7 @@ export const ConfigSchema = z.strictObject({
   schedule: ScheduleSchema,
   list: ListSchema,
   web: WebSchema,
+  review: ReviewSchema,
 });
 
 /** The validated configuration with every default filled in. */

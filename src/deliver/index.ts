@@ -14,6 +14,7 @@ export {
   type MimeRecipient,
   type MimeTemplate,
 } from "./compile-mime-template.js";
+export { composeSampleMessage, SAMPLE_READER_NAME } from "./compose-sample-message.js";
 export { createDryRunTransport, type DryRunTotals } from "./create-dry-run-transport.js";
 export { createOutboxTransport, outboxFolderName } from "./create-outbox-transport.js";
 export {

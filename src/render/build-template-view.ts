@@ -40,6 +40,8 @@ export interface TemplateView<V> {
     accentColorDark: string;
   };
   greeting: V;
+  /** The editor's intro from the desk, or null for the standard line. */
+  intro: { text: V; editor: V; signature: V | null; lineBreak: V } | null;
   top: StoryView<V>;
   more: StoryView<V>[];
   links: {
@@ -78,6 +80,8 @@ export interface BuildViewOptions<V> {
   /** Turns a clean string into the template value (escape + wrap for HTML, identity for text). */
   wrap: (clean: string, flavour: ViewFlavour) => V;
   flavour: ViewFlavour;
+  /** A line break in this flavour: `<br>` for HTML (as a raw value), "\n" for text. */
+  lineBreak: V;
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -158,6 +162,15 @@ export function buildTemplateView<V>(
       accentColorDark: lightenHexColor(accentColor, DARK_MODE_ACCENT_LIGHTEN),
     },
     greeting: marker("greeting"),
+    intro: edition.intro
+      ? {
+          text: text(edition.intro.text),
+          editor: text(edition.intro.editor),
+          signature: optionalText(edition.intro.signature),
+          // The one markup value not built from data: the break before the editor's name.
+          lineBreak: options.lineBreak,
+        }
+      : null,
     top: storyView(topStory, true),
     more: moreStories.map((story) => storyView(story, false)),
     links: {

@@ -103,12 +103,17 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     flavour === "html" ? new Handlebars.SafeString(escapeHtml(clean)) : clean;
 
   function renderMjml(edition: Edition, config: Config): string {
-    const view = buildTemplateView(edition, config, { token, flavour: "html", wrap });
+    const view = buildTemplateView(edition, config, {
+      token,
+      flavour: "html",
+      wrap,
+      lineBreak: new Handlebars.SafeString("<br>"),
+    });
     return run(() => htmlTemplate(view, RUNTIME_OPTIONS), HTML_TEMPLATE_FILE);
   }
 
   function renderText(edition: Edition, config: Config): string {
-    const view = buildTemplateView(edition, config, { token, flavour: "text", wrap });
+    const view = buildTemplateView(edition, config, { token, flavour: "text", wrap, lineBreak: "\n" });
     const text = run(() => textTemplate(view, RUNTIME_OPTIONS), TEXT_TEMPLATE_FILE);
     return `${text.replace(/\r\n?/g, "\n").replace(TRAILING_SPACES, "").replace(BLANK_LINE_RUN, "\n\n").trim()}\n`;
   }

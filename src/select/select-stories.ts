@@ -1,5 +1,5 @@
 import { DigestError } from "../errors.js";
-import type { Article, Selection } from "../types.js";
+import type { Article, RankedArticle, Selection } from "../types.js";
 import { inferSection, type SectionSource } from "./infer-section.js";
 import { mergeDuplicates } from "./merge-duplicates.js";
 
@@ -23,6 +23,7 @@ interface Candidate {
   /** How many inputs carried this story (itself plus merged duplicates). */
   coverage: number;
   trust: number;
+  sectionSource: SectionSource;
 }
 
 /**
@@ -95,10 +96,12 @@ export function selectStories(articles: readonly Article[], options: SelectOptio
       article,
       coverage: 1 + new Set(story.duplicates.map((d) => d.source ?? d.id)).size,
       trust: SOURCE_TRUST[signal.source ?? "classifier"],
+      sectionSource: signal.source ?? "classifier",
     });
   }
 
-  const ranked = candidates.sort(compareCandidates).map((c) => c.article);
+  const sorted = candidates.sort(compareCandidates);
+  const ranked = sorted.map((c) => c.article);
   const [top, ...rest] = ranked;
   if (!top) {
     throw new DigestError(
@@ -110,7 +113,47 @@ export function selectStories(articles: readonly Article[], options: SelectOptio
   for (const article of rest.slice(options.furtherHeadlines)) {
     skip(article, `ranked below the ${options.furtherHeadlines} further headlines`);
   }
-  return { top, more, skipped };
+  return { top, more, skipped, ranked: sorted.map(toRankedArticle) };
+}
+
+/** The candidate with its signals and why it stands below the one ranked just above it. */
+function toRankedArticle(candidate: Candidate, index: number, all: readonly Candidate[]): RankedArticle {
+  const time = storyTime(candidate.article);
+  const above = all[index - 1];
+  const reasons = [above ? `below #${index}: ${decidingSignal(above, candidate)}` : "ranked first"];
+  reasons.push(
+    candidate.article.fullText ? "full text" : "summary only (feed item)",
+    `carried by ${candidate.coverage} input${candidate.coverage === 1 ? "" : "s"}`,
+    `section from ${candidate.sectionSource}`,
+    time === null ? "undated" : `dated ${new Date(time).toISOString()}`,
+    `${bodyChars(candidate.article)} characters of body text`,
+  );
+  return {
+    article: candidate.article,
+    rank: index + 1,
+    signals: {
+      fullText: candidate.article.fullText,
+      coverage: candidate.coverage,
+      sectionSource: candidate.sectionSource,
+      time: time === null ? null : new Date(time).toISOString(),
+      bodyChars: bodyChars(candidate.article),
+    },
+    reasons,
+  };
+}
+
+/** The first signal in compareCandidates' order on which `upper` beats `lower`. */
+function decidingSignal(upper: Candidate, lower: Candidate): string {
+  if (upper.article.fullText !== lower.article.fullText) return "a summary only, the one above is full text";
+  if (upper.coverage !== lower.coverage)
+    return `fewer inputs carried it (${lower.coverage} vs ${upper.coverage})`;
+  if (upper.trust !== lower.trust)
+    return `weaker section signal (${lower.sectionSource} vs ${upper.sectionSource})`;
+  const tu = storyTime(upper.article);
+  const tl = storyTime(lower.article);
+  if (tu !== tl) return tl === null ? "undated" : "older";
+  if (bodyChars(upper.article) !== bodyChars(lower.article)) return "shorter body text";
+  return "equal on every signal; ordered by id";
 }
 
 function storyTime(article: Article): number | null {

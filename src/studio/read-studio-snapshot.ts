@@ -1,10 +1,10 @@
 import { type CheckReport, renderAndCheckEdition } from "../check/index.js";
 import type { Config } from "../config/index.js";
+import { composeSampleMessage } from "../deliver/index.js";
 import { toDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
 import { createRenderer } from "../render/index.js";
 import type { Edition, RenderedEmail } from "../types.js";
-import { composeSampleMessage } from "./compose-sample-message.js";
 
 /** Everything the studio shows for one edition date, or the error that stopped it. */
 export type StudioSnapshot =

@@ -1,6 +1,7 @@
 import type { Config } from "../config/index.js";
-import { compileMimeTemplate, concatMimeMessage, editionKeyOf, fillMimeTemplate } from "../deliver/index.js";
 import type { RenderedEdition } from "../types.js";
+import { compileMimeTemplate, concatMimeMessage, fillMimeTemplate } from "./compile-mime-template.js";
+import { editionKeyOf } from "./ledger.js";
 
 /**
  * A reader with a long-ish name and umlauts, so header encoding and folding are exercised as for
