@@ -20,7 +20,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { Config } from "../config/index.js";
 import { DigestError } from "../errors.js";
 import { findPackageRoot } from "../package-root.js";
-import type { Desk } from "./desk/create-desk.js";
+import type { StudioDesk } from "./desk/create-studio-desk.js";
 import { PICK_HOSTS } from "./desk/desk-access.js";
 import { isStudioHost, studioUrl } from "./is-studio-host.js";
 import { listenOnFreePort } from "./listen-on-free-port.js";
@@ -39,7 +39,7 @@ export interface StudioOptions {
   /** Address to listen on (default STUDIO_HOST). Any other needs a desk in token mode. */
   host?: string | undefined;
   /** The editors' desk under /desk/; without one the studio only previews. */
-  desk?: Desk | undefined;
+  desk?: StudioDesk | undefined;
   /** Port to try first; the next free one is used when it is taken. 0 picks any free port. */
   port: number;
   cwd: string;

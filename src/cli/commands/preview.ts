@@ -15,6 +15,7 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   serve: { type: "boolean" },
   port: { type: "string" },
+  host: { type: "string" },
   templates: { type: "string" },
 } as const;
 
@@ -33,12 +34,15 @@ ${INPUT_HELP}
   --serve              instead of writing files, serve the preview studio on 127.0.0.1 (desktop,
                        mobile, dark mode, text, headers, edition JSON, check; live reload)
   --port N             studio port (default 7530; the next free one when taken)
+  --host ADDR          studio address (default 127.0.0.1); any other needs editor tokens
+                       in DIGEST_DESK_TOKEN_<ID> (see docs/desk.md)
   --templates DIR      templates folder (default: the package's templates/)
 ${COMMON_HELP}
 `,
   async run(ctx) {
     const { values } = parseCommandArgs("preview", ctx.argv, OPTIONS);
-    if (values.serve || values.port !== undefined) return serveStudio(ctx, values);
+    if (values.serve || values.port !== undefined || values.host !== undefined)
+      return serveStudio(ctx, values);
     const { config, date } = resolveEditionOptions(ctx, values, { previewDir: values.out });
     const renderer = createRenderer(
       values.templates ? { templatesDir: resolve(ctx.cwd, values.templates) } : {},

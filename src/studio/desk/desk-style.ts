@@ -13,6 +13,7 @@ header input,header button{font:inherit;padding:3px 8px}
 .badge.ok,.badge.approved,.badge.sent{background:#1f7a3a}.badge.fail,.badge.held{background:#b4121b}
 .badge.edited{background:#8a5a00}
 .who{margin-left:auto}
+main.login{display:block}
 main{display:grid;grid-template-columns:minmax(420px,1fr) 640px;gap:24px;padding:16px 20px 40px;align-items:start}
 @media (max-width:1150px){main{grid-template-columns:1fr}}
 h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:22px 0 8px}h3{font-size:15px;margin:14px 0 6px}
@@ -33,9 +34,9 @@ button:disabled{opacity:.45;cursor:not-allowed}
 .source{margin:0;padding:6px 10px;border-left:3px solid #c9c2b6;background:#f6f3ee;color:#4a4640;font-size:14px}
 .source b{display:block;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:#6b655c}
 .candidates{list-style:none;padding:0;margin:0}
-.candidates li{display:grid;grid-template-columns:auto 1fr auto;gap:4px 12px;align-items:start;border-top:1px solid #e1dcd3;padding:8px 0}
-.candidates li:first-child{border-top:0}
-.reasons{grid-column:2/4;margin:0;padding-left:18px;color:#4a4640;font-size:14px}
+.candidates>li{display:grid;grid-template-columns:auto 1fr auto;gap:4px 12px;align-items:start;border-top:1px solid #e1dcd3;padding:8px 0}
+.candidates>li:first-child{border-top:0}
+.reasons{grid-column:2/4;margin:0;color:#4a4640;font-size:13px}
 .rank{font-variant-numeric:tabular-nums;color:#6b655c}
 .notice{border-radius:8px;padding:10px 14px;margin:0 0 16px;background:#fff;border-left:6px solid #1f7a3a}
 .notice.conflict,.notice.error{border-left-color:#b4121b}

@@ -39,7 +39,8 @@ ${page.script && page.nonce ? `<script nonce="${page.nonce}">${page.script}</scr
 /**
  * Security headers of every desk page: scripts only with this response's nonce (article text that
  * slipped past escaping still could not run), frames only the studio's own previews, forms only to
- * the studio, no framing by other sites, no referrer.
+ * the studio, no framing by other sites, no referrer to other sites (same-origin: with no-referrer
+ * at all, Chromium sends `Origin: null` on the forms, and the origin check could not tell them apart).
  *
  * @example
  * const nonce = randomBytes(16).toString("base64");
@@ -49,7 +50,7 @@ export function deskPageHeaders(nonce: string): Record<string, string> {
   return {
     "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'`,
     "x-frame-options": "SAMEORIGIN",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",
   };
 }
 

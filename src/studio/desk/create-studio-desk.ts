@@ -29,7 +29,7 @@ import {
 } from "./render-desk-shell.js";
 
 /** The desk as the studio server uses it. */
-export interface Desk {
+export interface StudioDesk {
   mode: DeskAccess["mode"];
   /** Answers the request when it is the desk's (or, in token mode, when no editor is signed in). */
   handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean>;
@@ -54,7 +54,7 @@ export type DeskAnswer =
 /** The draft's routes: null when the path is not theirs. */
 export type DraftRoutes = (request: DeskRequest) => Promise<DeskAnswer | null>;
 
-export interface DeskOptions {
+export interface StudioDeskOptions {
   access: DeskAccess;
   routes: DraftRoutes;
   /** Milliseconds since the epoch (sessions expire by it). */
@@ -63,10 +63,10 @@ export interface DeskOptions {
 
 /**
  * @example
- * const desk = createDesk({ access: resolveDeskAccess(host, editors, env), routes });
+ * const desk = createStudioDesk({ access: resolveDeskAccess(host, editors, env), routes });
  * const studio = await startStudio({ ...options, host, desk });
  */
-export function createDesk(options: DeskOptions): Desk {
+export function createStudioDesk(options: StudioDeskOptions): StudioDesk {
   const { access, routes } = options;
   const sessions = createDeskSessions(options.now ?? Date.now);
 
