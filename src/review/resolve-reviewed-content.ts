@@ -98,7 +98,14 @@ export function markDraftSent(
       updatedBy: MACHINE,
       updatedAt: at,
     };
-    const change: DraftChange = { version, at, by: MACHINE, field: "state", before: draft.state, after: "sent" };
+    const change: DraftChange = {
+      version,
+      at,
+      by: MACHINE,
+      field: "state",
+      before: draft.state,
+      after: "sent",
+    };
     if (store.update(next, draft.version, [change])) return;
   }
 }
@@ -124,7 +131,13 @@ function approvedContent(draft: StoredDraft): ReviewedContent {
 function recordFallback(store: DraftStore, draft: StoredDraft, action: "skip" | "send-proposal", now: Date) {
   const at = now.toISOString();
   const version = draft.version + 1;
-  const next: StoredDraft = { ...draft, version, fallback: { action, at }, updatedBy: MACHINE, updatedAt: at };
+  const next: StoredDraft = {
+    ...draft,
+    version,
+    fallback: { action, at },
+    updatedBy: MACHINE,
+    updatedAt: at,
+  };
   const change: DraftChange = { version, at, by: MACHINE, field: "fallback", before: null, after: action };
   // Lost to a concurrent write (an editor saved at the deadline): the next look decides afresh.
   store.update(next, draft.version, [change]);
