@@ -16,6 +16,7 @@ export {
   type SaveResult,
 } from "./create-desk.js";
 export { decideReview, type ReviewDecision } from "./decide-review.js";
+export { describeConflict } from "./describe-conflict.js";
 export { diffEditions, type FieldChange, formatIntro } from "./diff-editions.js";
 export {
   type Approval,
@@ -36,4 +37,9 @@ export {
 export type { DraftStore } from "./draft-store.js";
 export { findSourceSentence } from "./find-source-sentence.js";
 export { refreshDraft, toDraftView } from "./refresh-draft.js";
+export {
+  markDraftSent,
+  type ReviewedContent,
+  resolveReviewedContent,
+} from "./resolve-reviewed-content.js";
 export { createSqliteDraftStore, DRAFT_TABLES_SQL } from "./sqlite-draft-store.js";

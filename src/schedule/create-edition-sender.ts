@@ -10,6 +10,13 @@ import {
 import { DigestError, isDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
 import type { Renderer } from "../render/index.js";
+import {
+  createSqliteDraftStore,
+  type DraftStore,
+  markDraftSent,
+  type ReviewedContent,
+  resolveReviewedContent,
+} from "../review/index.js";
 import type { Edition, RenderedEdition } from "../types.js";
 import type { Clock } from "./clock.js";
 import type { FireJob, FireResult, SendFire } from "./run-schedule.js";
@@ -31,6 +38,9 @@ export interface EditionSenderOptions {
   retryBaseMs?: number;
 }
 
+/** How often a fire waiting for the desk looks at the draft again (required review). */
+export const REVIEW_POLL_MS = 30_000;
+
 /**
  * What one fire does: build the edition of the fire's local date from the inputs (or, when
  * resuming, take the content it was first sent with from the ledger), render it once and send it
@@ -44,11 +54,29 @@ export interface EditionSenderOptions {
  */
 export function createEditionSender(options: EditionSenderOptions): SendFire {
   const { ledger, clock, logger } = options;
+  // The desk's drafts: with config review.mode "required", only approved content is sent.
+  let drafts: DraftStore | null = null;
+  const draftStore = () => {
+    drafts ??= createSqliteDraftStore(ledger.db);
+    return drafts;
+  };
   return async (job: FireJob): Promise<FireResult> => {
     const config = configForFire(options.config, job.fireTime);
     let content: { edition: Edition; rendered: RenderedEdition; mjml?: string } | null = job.resume
       ? ledger.getEditionContent(job.editionKey)
       : null;
+    const required = content === null && config.review.mode === "required";
+    if (required) {
+      const reviewed = await awaitReview(options, draftStore(), job);
+      if (reviewed.kind === "not-sent") return { kind: "skipped", reason: reviewed.reason };
+      if (reviewed.kind === "approved") {
+        logger.info(`sending the edition of ${job.date} as approved by ${reviewed.approvedBy}`);
+        content = { edition: reviewed.edition, rendered: reviewed.rendered };
+      } else if (reviewed.kind === "proposal") {
+        logger.warn(`deadline fallback for ${job.date}: ${reviewed.reason} - sending the machine's proposal`);
+        if (reviewed.edition !== null) content = await renderContent(options, config, reviewed.edition);
+      }
+    }
     if (content === null) {
       let edition: Edition;
       try {
@@ -60,8 +88,7 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
         if (isDigestError(error, "E_NO_STORY")) return { kind: "no-edition", reason: error.message };
         throw error;
       }
-      const rendered = await options.renderer.renderEdition(edition, config);
-      content = { edition, rendered, mjml: options.renderer.renderMjml(edition, config) };
+      content = await renderContent(options, config, edition);
     }
     const transport = options.createTransport();
     try {
@@ -84,6 +111,9 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
         cwd: options.cwd,
         ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
       });
+      if (required && report.stoppedBy !== "fatal") {
+        markDraftSent(draftStore(), config, { date: job.date, editionKey: job.editionKey, at: clock.now() });
+      }
       if (report.stoppedBy === "fatal") {
         throw new DigestError("E_DELIVER", `the transport refused every message - ${report.fatalError}`, {
           where: transport.target,
@@ -108,6 +138,41 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
       await transport.close();
     }
   };
+}
+
+async function renderContent(
+  options: EditionSenderOptions,
+  config: Config,
+  edition: Edition,
+): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> {
+  const rendered = await options.renderer.renderEdition(edition, config);
+  return { edition, rendered, mjml: options.renderer.renderMjml(edition, config) };
+}
+
+/**
+ * Required review: looks at the draft until it is approved or held, or the deadline applies the
+ * fallback. Waits in steps of REVIEW_POLL_MS on the injected clock; stopped → E_STOPPED.
+ */
+async function awaitReview(
+  options: EditionSenderOptions,
+  store: DraftStore,
+  job: FireJob,
+): Promise<Exclude<ReviewedContent, { kind: "wait" }>> {
+  let logged = false;
+  for (;;) {
+    const now = options.clock.now();
+    const reviewed = resolveReviewedContent({ store, config: options.config, date: job.date, now });
+    if (reviewed.kind !== "wait") return reviewed;
+    if (!logged) options.logger.info(reviewed.reason);
+    logged = true;
+    await options.clock.sleep(Math.min(REVIEW_POLL_MS, reviewed.until.getTime() - now.getTime()), job.signal);
+    if (job.signal.aborted) {
+      throw new DigestError(
+        "E_STOPPED",
+        `stopped while waiting for the desk to approve the edition of ${job.date}`,
+      );
+    }
+  }
 }
 
 /**

@@ -29,7 +29,9 @@ export type FireResult =
       /** Addresses left out because they are on the suppression list. */
       suppressed?: number;
     }
-  | { kind: "no-edition"; reason: string };
+  | { kind: "no-edition"; reason: string }
+  /** Required review: held at the desk, or the deadline fallback skipped it. */
+  | { kind: "skipped"; reason: string };
 
 /** Builds, renders and sends (or resumes) one edition; see createEditionSender. */
 export type SendFire = (job: FireJob) => Promise<FireResult>;
@@ -211,6 +213,17 @@ async function handleFire(
         lastFailure = outcome.message;
         retryAt = new Date(Math.min(clock.now().getTime() + FAILURE_RETRY_MS, decision.deadline.getTime()));
         emit({ type: "failed", fireTime, date, message: outcome.message, retryAt });
+      } else if (outcome.result.kind === "skipped") {
+        ledger.recordEditionState(key, {
+          date,
+          section: options.section,
+          list: options.list,
+          state: "skipped",
+          reason: outcome.result.reason,
+          finishedAt: clock.now().toISOString(),
+        });
+        emit({ type: "skipped", fireTime, date, reason: outcome.result.reason });
+        return;
       } else if (outcome.result.kind === "no-edition") {
         ledger.recordEditionState(key, {
           date,

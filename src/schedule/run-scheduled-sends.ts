@@ -102,7 +102,7 @@ export async function runScheduledSends(options: ScheduledSendsOptions): Promise
       ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
     });
     logger.info(
-      `scheduler started: pattern "${options.schedule.pattern}" in ${config.timeZone}, latest ${config.schedule.latest}, list ${list}, ${transportKind}, ledger ${ledger.path}`,
+      `scheduler started: pattern "${options.schedule.pattern}" in ${config.timeZone}, latest ${config.schedule.latest}, list ${list}, ${transportKind}, ledger ${ledger.path}${config.review.mode === "required" ? `, review required (deadline ${config.review.deadline}, fallback ${config.review.fallback})` : ""}`,
     );
     await runSchedule({
       schedule: options.schedule,

@@ -6,6 +6,7 @@ import { buildCommand } from "./build.js";
 import { checkCommand } from "./check.js";
 import { parseCommand } from "./parse.js";
 import { previewCommand } from "./preview.js";
+import { reviewCommand } from "./review.js";
 import { scheduleCommand } from "./schedule.js";
 import { sendCommand } from "./send.js";
 import { sentencesCommand } from "./sentences.js";
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   sendCommand,
   scheduleCommand,
+  reviewCommand,
   statusCommand,
   suppressCommand,
   webCommand,

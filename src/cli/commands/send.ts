@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Config } from "../../config/index.js";
 import {
   createDryRunTransport,
   createLedger,
@@ -10,6 +11,7 @@ import {
   editionKeyOf,
   explainInvalidEmail,
   formatDuration,
+  type Ledger,
   ledgerPathOf,
   normalizeEmail,
   readDkimKey,
@@ -25,12 +27,14 @@ import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { formatCount } from "../../format-count.js";
 import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
+import { createSqliteDraftStore, markDraftSent, resolveReviewedContent } from "../../review/index.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
 import type { Edition, RenderedEdition } from "../../types.js";
 import { hasControlOrBidi, quoteLogValue } from "../../unsafe-chars.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
+import type { Logger } from "../logger.js";
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -77,8 +81,13 @@ ${COMMON_HELP}
 Environment: DIGEST_SMTP_URL (smtp://user:pass@host:587 or smtps://...:465; never logged),
 DIGEST_UNSUBSCRIBE_SECRET (signs the per-recipient unsubscribe links; required to send).
 
+With config "review.mode": "required" it sends only what an editor approved at the desk (the
+frozen rendering, hash verified), never a held edition, and at "review.deadline" applies
+"review.fallback" (see 'digest review' and docs/desk.md).
+
 Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (run again),
-2 bad usage, config, recipients list or a failing pre-send gate, 3 no story for the edition.
+2 bad usage, config, recipients list or a failing pre-send gate, 3 no story for the edition
+(or, review required: nothing approved to send - held, not yet approved, or skipped at the deadline).
 `,
   async run(ctx) {
     const { values } = parseCommandArgs("send", ctx.argv, OPTIONS);
@@ -205,7 +214,12 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           { where: key },
         );
       }
-      const { edition, rendered, mjml } = saved ? { ...saved, mjml: undefined } : await build();
+      const required = !saved && config.review.mode === "required";
+      const { edition, rendered, mjml } = saved
+        ? { ...saved, mjml: undefined }
+        : required
+          ? await reviewedContent({ ledger, config, date, key, list, build, logger: ctx.logger })
+          : await build();
       transport = dryRun ? null : makeTransport();
       const progress = createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY });
       const report = await sendEdition({
@@ -230,6 +244,9 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         dkim,
         cwd: ctx.cwd,
       });
+      if (required && !dryRun && report.stoppedBy !== "fatal") {
+        markDraftSent(createSqliteDraftStore(ledger.db), config, { date, editionKey: key, at: new Date() });
+      }
       ctx.stdout.write(formatReport(report));
       return exitCodeOf(report);
     } finally {
@@ -239,6 +256,60 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     }
   },
 };
+
+/**
+ * Required review (config review.mode): the approved, frozen rendering; held or not approved
+ * before the deadline → E_UNAPPROVED (exit 3); at the deadline the fallback: skip (recorded as
+ * skipped in the ledger) or the machine's proposal.
+ */
+async function reviewedContent(input: {
+  ledger: Ledger;
+  config: Config;
+  date: string;
+  key: string;
+  list: string;
+  build: () => Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }>;
+  logger: Logger;
+}): Promise<{ edition: Edition; rendered: RenderedEdition; mjml?: string | undefined }> {
+  const { ledger, config, date } = input;
+  const now = new Date();
+  const reviewed = resolveReviewedContent({ store: createSqliteDraftStore(ledger.db), config, date, now });
+  switch (reviewed.kind) {
+    case "approved":
+      input.logger.info(`sending the edition of ${date} as approved by ${reviewed.approvedBy}`);
+      return { edition: reviewed.edition, rendered: reviewed.rendered };
+    case "proposal": {
+      input.logger.warn(`deadline fallback for ${date}: ${reviewed.reason} - sending the machine's proposal`);
+      if (reviewed.edition === null) return input.build();
+      const renderer = createRenderer();
+      return {
+        edition: reviewed.edition,
+        rendered: await renderer.renderEdition(reviewed.edition, config),
+        mjml: renderer.renderMjml(reviewed.edition, config),
+      };
+    }
+    case "not-sent":
+      if (!reviewed.held) {
+        ledger.recordEditionState(input.key, {
+          date,
+          section: config.section,
+          list: input.list,
+          state: "skipped",
+          reason: reviewed.reason,
+          finishedAt: now.toISOString(),
+        });
+      }
+      throw new DigestError("E_UNAPPROVED", `not sending the edition of ${date} - ${reviewed.reason}`, {
+        where: input.key,
+      });
+    case "wait":
+      throw new DigestError(
+        "E_UNAPPROVED",
+        `not sending the edition of ${date} - it is not approved yet (${reviewed.reason}). Approve it with 'digest review approve --date ${date} --by NAME'`,
+        { where: input.key },
+      );
+  }
+}
 
 /**
  * The final summary: counts, the permanently failed addresses with the server's reply, and what

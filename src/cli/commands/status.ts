@@ -11,7 +11,9 @@ import {
   type SuppressionCounts,
 } from "../../deliver/index.js";
 import { DigestError, EXIT } from "../../errors.js";
+import { createSqliteDraftStore, draftKeyOf, type StoredDraft } from "../../review/index.js";
 import { listLiveLeases } from "../../schedule/index.js";
+import { quoteLogValue } from "../../unsafe-chars.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 
@@ -53,13 +55,14 @@ ${COMMON_HELP}
     const stateDir = resolve(ctx.cwd, config.delivery.stateDir);
     const file = resolve(stateDir, LEDGER_FILE);
     // Looking must not create: a missing ledger means nothing was ever sent from this folder.
-    const { editions, suppressed } = existsSync(file)
+    const { editions, suppressed, drafts } = existsSync(file)
       ? readEditions(stateDir, limit)
-      : { editions: [], suppressed: null };
+      : { editions: [], suppressed: null, drafts: [] };
     if (values.json) {
       ctx.stdout.write(`${JSON.stringify(editions.map(toJson), null, 2)}\n`);
       return EXIT.OK;
     }
+    for (const draft of drafts) ctx.stdout.write(formatDraftLine(draft, config.timeZone));
     if (editions.length === 0) {
       ctx.stdout.write(`no editions recorded in ${file}\n`);
       return EXIT.OK;
@@ -71,14 +74,26 @@ ${COMMON_HELP}
 };
 
 /** An edition as `digest status` shows it: with the process sending it right now, if any. */
-type StatusEdition = EditionSummary & { sender: string | null; bounced: number };
+type StatusEdition = EditionSummary & { sender: string | null; bounced: number; review: ReviewStatus | null };
+
+/** The desk's draft of an edition, as status shows it. */
+interface ReviewStatus {
+  state: StoredDraft["state"];
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+  approvedBy: string | null;
+  held: { by: string; reason: string } | null;
+  fallback: StoredDraft["fallback"];
+}
 
 function readEditions(
   stateDir: string,
   limit: number,
-): { editions: StatusEdition[]; suppressed: SuppressionCounts } {
+): { editions: StatusEdition[]; suppressed: SuppressionCounts; drafts: StoredDraft[] } {
   const ledger = createLedger({ stateDir });
   try {
+    const drafts = createSqliteDraftStore(ledger.db);
     // The scheduler's (and `digest send`'s) lease on an edition names its live sender.
     const live = listLiveLeases(ledger.db, Date.now());
     const suppressions = createSuppressionStore(ledger.db);
@@ -86,8 +101,12 @@ function readEditions(
       ...edition,
       sender: live.get(`edition:${edition.editionKey}`) ?? null,
       bounced: suppressions.countBouncedIn(edition.editionKey),
+      review: toReviewStatus(drafts.get(draftKeyOf(edition))),
     }));
-    return { editions, suppressed: suppressions.count() };
+    const shown = new Set(editions.map((e) => draftKeyOf(e)));
+    // Drafts of editions not sent (or skipped) yet: tomorrow's approved draft, today's held one.
+    const pending = drafts.list(limit).filter((draft) => !shown.has(draft.key));
+    return { editions, suppressed: suppressions.count(), drafts: pending };
   } finally {
     ledger.close();
   }
@@ -122,7 +141,41 @@ function toJson(edition: StatusEdition) {
     sender: edition.sender,
     /** Addresses this edition's hard bounces put on the suppression list. */
     bounced: edition.bounced,
+    /** The desk's draft of the edition (state, who, hold reason, deadline fallback), or null. */
+    review: edition.review,
   };
+}
+
+function toReviewStatus(draft: StoredDraft | null): ReviewStatus | null {
+  if (draft === null) return null;
+  return {
+    state: draft.state,
+    version: draft.version,
+    updatedBy: draft.updatedBy,
+    updatedAt: draft.updatedAt,
+    approvedBy: draft.approved?.by ?? null,
+    held: draft.held ? { by: draft.held.by, reason: draft.held.reason } : null,
+    fallback: draft.fallback,
+  };
+}
+
+/** "draft 2027-03-29/politik: approved by ben (version 4, 2027-03-28T21:04:00+02:00)" */
+function formatDraftLine(draft: StoredDraft, timeZone: string): string {
+  const review = toReviewStatus(draft) as ReviewStatus;
+  return `draft ${draft.key}: ${reviewNote(review)} (version ${draft.version}, ${formatTime(draft.updatedAt, timeZone)})\n`;
+}
+
+/** The desk's part of a NOTE: "held by anna: Faktencheck", "approved by ben", "deadline fallback skip". */
+function reviewNote(review: ReviewStatus): string {
+  const parts = [
+    review.held
+      ? `held by ${review.held.by}: ${quoteLogValue(review.held.reason)}`
+      : review.approvedBy
+        ? `${review.state === "sent" ? "sent, " : ""}approved by ${review.approvedBy}`
+        : `${review.state}${review.updatedBy === "digest" ? "" : ` by ${review.updatedBy}`}`,
+  ];
+  if (review.fallback) parts.push(`deadline fallback ${review.fallback.action}`);
+  return parts.join(", ");
 }
 
 /** "suppression list: 5 addresses (3 one-click, 2 bounce) - see 'digest suppress list'" */
@@ -166,7 +219,8 @@ export function formatStatusTable(editions: readonly StatusEdition[], timeZone: 
 }
 
 function noteOf(e: StatusEdition): string {
-  const subject = e.reason ?? e.subject ?? "";
+  const reason = e.reason ?? e.subject ?? "";
+  const subject = e.review ? `${reason}${reason === "" ? "" : " - "}desk: ${reviewNote(e.review)}` : reason;
   const bounced = e.bounced > 0 ? `${e.bounced} bounced, now suppressed` : "";
   const note = subject !== "" && bounced !== "" ? `${subject} - ${bounced}` : subject || bounced;
   if (e.state !== "sending") return note;
