@@ -21,13 +21,16 @@ export interface StudioProcess {
  */
 export async function startStudioProcess(
   args: string[],
-  options: { cwd?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<StudioProcess> {
-  const studio = spawnDigest(["preview", "--serve", ...args], options.cwd ? { cwd: options.cwd } : {});
+  const studio = spawnDigest(["preview", "--serve", ...args], {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
   const timeoutMs = options.timeoutMs ?? 20_000;
   let url: string;
   try {
-    const match = await studio.waitForOutput("stdout", /^(http:\/\/127\.0\.0\.1:\d+\/)$/m, timeoutMs);
+    const match = await studio.waitForOutput("stdout", /^(http:\/\/[\w.:[\]-]+:\d+\/)$/m, timeoutMs);
     url = match[1] ?? "";
   } catch (error) {
     studio.child.kill("SIGKILL");
