@@ -67,10 +67,6 @@ export async function serveStudio(ctx: CommandContext, flags: ServeFlags): Promi
     onReload: () => ctx.logger.info("sources changed - reloading open pages"),
   });
   if (port !== 0 && studio.port !== port) ctx.logger.warn(`port ${port} is taken - using ${studio.port}`);
-  ctx.stdout.write(`${studio.url}\n`);
-  ctx.logger.info(
-    `preview studio for ${date} at ${studio.url} (Ctrl-C stops it); the desk at ${studio.url}desk`,
-  );
   if (access.mode === "token") {
     const signIn = access.editors.filter((editor) => access.tokens.has(editor.id));
     const without = access.editors.filter((editor) => !access.tokens.has(editor.id));
@@ -78,6 +74,10 @@ export async function serveStudio(ctx: CommandContext, flags: ServeFlags): Promi
       `the studio is bound to ${quoteLogValue(host)}, not ${STUDIO_HOST}: every page needs an editor signed in with a token - ${signIn.map((editor) => deskTokenVariable(editor.id)).join(", ")} set${without.length > 0 ? `; no token (cannot sign in): ${without.map((editor) => deskTokenVariable(editor.id)).join(", ")}` : ""}`,
     );
   }
+  ctx.stdout.write(`${studio.url}\n`);
+  ctx.logger.info(
+    `preview studio for ${date} at ${studio.url} (Ctrl-C stops it); the desk at ${studio.url}desk`,
+  );
   await studio.closed;
   ctx.logger.info("preview studio stopped");
   return EXIT.OK;

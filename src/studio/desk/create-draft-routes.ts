@@ -18,7 +18,7 @@ import type { DraftChange, DraftConflict, DraftView } from "../../review/index.j
 import { toEmailView } from "../to-email-view.js";
 import type { DeskAnswer, DeskRequest, DraftRoutes } from "./create-studio-desk.js";
 import { formValuesOf, mergeDeskValues, parseDeskForm, toEditable } from "./desk-form.js";
-import { explainRank } from "./desk-reasons.js";
+import { explainRank, labelField, labelValue } from "./desk-reasons.js";
 import type { DeskChange, DeskFormValues, DeskGate, DeskNotice } from "./desk-view.js";
 import { openReviewDesk } from "./open-review-desk.js";
 import { renderDeskPage } from "./render-desk-page.js";
@@ -91,12 +91,17 @@ async function answer(
   };
   const back = `/desk?date=${encodeURIComponent(date)}`;
   const nameOf = (id: string) => config.review.editors.find((item) => item.id === id)?.name ?? id;
-  const shown = (change: DraftChange): DeskChange => ({
-    ...change,
-    by: nameOf(change.by),
-    before: change.before ?? "–",
-    after: change.after ?? "–",
-  });
+  const shown = (change: DraftChange, draft: DraftView): DeskChange => {
+    const headlineOf = (id: string) =>
+      draft.candidates.find((candidate) => candidate.id === id)?.headline ?? null;
+    return {
+      ...change,
+      by: nameOf(change.by),
+      field: labelField(change.field, headlineOf),
+      before: change.before === null ? "–" : labelValue(change.field, change.before),
+      after: change.after === null ? "–" : labelValue(change.field, change.after),
+    };
+  };
   const page = async (status: number, draft: DraftView, extra: PageExtra = {}): Promise<DeskAnswer> => {
     const rendering = await desk.renderDraft(date).catch((error: unknown) => toDigestError(error));
     const gate: DeskGate = rendering instanceof Error ? { error: rendering.message } : rendering.report;
@@ -124,7 +129,7 @@ async function answer(
         })),
         gate,
         text: rendering instanceof Error ? null : (rendering.email?.text ?? null),
-        log: desk.draftLog(date).map(shown),
+        log: desk.draftLog(date).map((change) => shown(change, draft)),
         notice: extra.notice ?? null,
       }),
     };
@@ -139,7 +144,7 @@ async function answer(
     const notice: DeskNotice = {
       kind: "conflict",
       text: `Nicht gespeichert: jemand hat den Entwurf inzwischen geändert (Ihre Fassung beruhte auf Version ${conflict.yourVersion}, jetzt gilt Version ${conflict.draft.version}). Im Formular stehen Ihre Änderungen zusammen mit den anderen - prüfen und erneut speichern.`,
-      changes: conflict.changes.map(shown),
+      changes: conflict.changes.map((change) => shown(change, conflict.draft)),
       clashes: merged.clashes,
     };
     return page(409, conflict.draft, { values: merged.values, notice });

@@ -54,3 +54,50 @@ function formatUtc(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso);
   return match ? `${match[3]}.${match[2]}.${match[1]} ${match[4]} UTC` : iso;
 }
+
+/** The log's field names (`subject`, `stories[<id>].keyPoints[1]` …) in the desk's German. */
+const FIELD_LABELS: Record<string, string> = {
+  subject: "Betreff",
+  preheader: "Vorschauzeile",
+  intro: "Einleitung",
+  top: "Topgeschichte",
+  more: "Weitere Meldungen",
+  state: "Status",
+  proposal: "Vorschlag der Maschine",
+};
+
+/** The draft states in the desk's German (the log's `state` values start with one). */
+export const STATE_LABELS: Record<string, string> = {
+  proposed: "Vorschlag",
+  edited: "bearbeitet",
+  approved: "freigegeben",
+  held: "zurückgehalten",
+  sent: "verschickt",
+};
+
+/**
+ * A logged change's field in German, naming the story by its headline.
+ *
+ * @example
+ * labelField("stories[58da].keyPoints[1]", (id) => "Koalition einigt sich …"); // "Kernpunkt 2 · Koalition einigt sich …"
+ */
+export function labelField(field: string, headlineOf: (id: string) => string | null): string {
+  const story = /^stories\[([^\]]+)\]\.(teaser|keyPoints\[(\d+)\])$/.exec(field);
+  if (!story) return FIELD_LABELS[field] ?? field;
+  const what = story[2] === "teaser" ? "Teaser" : `Kernpunkt ${Number(story[3]) + 1}`;
+  const headline = headlineOf(story[1] ?? "");
+  return headline === null ? what : `${what} · ${headline}`;
+}
+
+/**
+ * A logged value in German where it is a state (`approved`, `held: Faktencheck`); other values as they are.
+ *
+ * @example
+ * labelValue("state", "held: Faktencheck läuft"); // "zurückgehalten: Faktencheck läuft"
+ */
+export function labelValue(field: string, value: string): string {
+  if (field !== "state") return value;
+  const [state = "", ...rest] = value.split(": ");
+  const label = STATE_LABELS[state] ?? state;
+  return rest.length > 0 ? `${label}: ${rest.join(": ")}` : label;
+}

@@ -1,15 +1,7 @@
 import { escapeHtml } from "../../render/index.js";
+import { STATE_LABELS } from "./desk-reasons.js";
 import { type DeskChange, type DeskNotice, type DeskView, isGatePassed } from "./desk-view.js";
 import type { DeskPage } from "./render-desk-shell.js";
-
-/** German names of the draft states, shown in the bar. */
-const STATE_LABELS: Record<string, string> = {
-  proposed: "Vorschlag",
-  edited: "bearbeitet",
-  approved: "freigegeben",
-  held: "zurückgehalten",
-  sent: "verschickt",
-};
 
 /** The preview tabs: id, label. */
 export const DESK_PREVIEWS = [
