@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -8,7 +8,7 @@ import { parseConfig } from "../config/index.js";
 import { isDigestError } from "../errors.js";
 import { createDesk, type Desk } from "./create-desk.js";
 import type { EditableEdition } from "./draft.js";
-import { resolveReviewedContent } from "./resolve-reviewed-content.js";
+import { describeIgnoredDraft, resolveReviewedContent } from "./resolve-reviewed-content.js";
 import { createSqliteDraftStore } from "./sqlite-draft-store.js";
 
 const DATE = "2027-03-28";
@@ -185,5 +185,18 @@ describe("createDesk", () => {
     expect(() => resolveReviewedContent({ store, config: desk.config, date: DATE, now })).toThrow(
       /frozen rendering does not match the approved hash/,
     );
+  });
+
+  it("keeps an opened draft workable when the inputs are gone, and auto mode says it ignores it", async () => {
+    const { desk, dir, store } = setup();
+    const draft = await desk.openDraft(DATE);
+    await desk.holdDraft(DATE, { by: "anna", reason: "Faktencheck" });
+    rmSync(join(dir, "inputs"), { recursive: true });
+    mkdirSync(join(dir, "inputs"));
+    expect((await desk.openDraft(DATE)).state).toBe("held");
+    expect(describeIgnoredDraft(store, desk.config, DATE)).toMatch(
+      /^review.mode is auto: the draft of 2027-03-28 \(held by anna\) is not consulted/,
+    );
+    expect(draft.version).toBe(1);
   });
 });
