@@ -43,6 +43,14 @@ export {
   readEdition,
 } from "./pipeline.js";
 export { createRenderer, formatGermanDate, personalize, type Renderer } from "./render/index.js";
+export {
+  createDesk,
+  type Desk,
+  type DraftStore,
+  type DraftView,
+  type EditableEdition,
+  resolveReviewedContent,
+} from "./review/index.js";
 export { createFireSchedule, runSchedule } from "./schedule/index.js";
 export { selectStories } from "./select/index.js";
 export { splitSentences, summarizeArticle } from "./summarize/index.js";

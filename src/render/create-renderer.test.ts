@@ -539,3 +539,24 @@ describe("createRenderer", () => {
     expect((caught as Error).message).toContain("colour");
   });
 });
+
+describe("the editor's intro (the desk)", () => {
+  const edition = loadEdition("edition-full");
+
+  it("shows the standard line without an intro, and the intro with name and signature in both parts", async () => {
+    const standard = await renderer.renderPreview(edition, config);
+    expect(standard.text).toContain("Hier ist Ihr Überblick für diesen Morgen");
+    const intro = {
+      text: "Heute <b>zählt</b> der Haushalt.",
+      editor: "Anna Schmidt",
+      signature: "Chefin vom Dienst",
+    };
+    const email = await renderer.renderPreview({ ...edition, intro }, config);
+    expect(email.text).toContain("Heute <b>zählt</b> der Haushalt.\n\nAnna Schmidt, Chefin vom Dienst");
+    expect(email.text).not.toContain("Hier ist Ihr Überblick");
+    // Editor text is data: escaped in the HTML, never markup.
+    expect(email.html).toContain(
+      "Heute &lt;b&gt;zählt&lt;/b&gt; der Haushalt.<br><br>Anna Schmidt, Chefin vom Dienst",
+    );
+  });
+});

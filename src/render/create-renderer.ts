@@ -89,12 +89,16 @@ const TRAILING_SPACES = /[ \t]+$/gm;
  */
 export function createRenderer(options: RendererOptions = {}): Renderer {
   const templatesDir = options.templatesDir ?? join(findPackageRoot(), "templates");
-  const env = Handlebars.create();
+  // Two environments: a partial the text part shares (intro.hbs) must be compiled without HTML
+  // escaping there, or an editor's "<" would reach the text part as "&lt;".
+  const htmlEnv = Handlebars.create();
+  const textEnv = Handlebars.create();
   for (const file of listPartials(templatesDir)) {
-    env.registerPartial(basename(file, ".hbs"), compileFile(env, templatesDir, file, false));
+    htmlEnv.registerPartial(basename(file, ".hbs"), compileFile(htmlEnv, templatesDir, file, false));
+    textEnv.registerPartial(basename(file, ".hbs"), compileFile(textEnv, templatesDir, file, true));
   }
-  const htmlTemplate = compileFile(env, templatesDir, HTML_TEMPLATE_FILE, false);
-  const textTemplate = compileFile(env, templatesDir, TEXT_TEMPLATE_FILE, true);
+  const htmlTemplate = compileFile(htmlEnv, templatesDir, HTML_TEMPLATE_FILE, false);
+  const textTemplate = compileFile(textEnv, templatesDir, TEXT_TEMPLATE_FILE, true);
   const token = createSlotToken();
 
   const wrap = (clean: string, flavour: ViewFlavour): Handlebars.SafeString | string =>

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -8,6 +8,7 @@ import { parseConfig } from "../config/index.js";
 import { isDigestError } from "../errors.js";
 import { createDesk, type Desk } from "./create-desk.js";
 import type { EditableEdition } from "./draft.js";
+import { describeIgnoredDraft, resolveReviewedContent } from "./resolve-reviewed-content.js";
 import { createSqliteDraftStore } from "./sqlite-draft-store.js";
 
 const DATE = "2027-03-28";
@@ -16,7 +17,12 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function setup(): { desk: Desk; dir: string; db: Database.Database } {
+function setup(): {
+  desk: Desk;
+  dir: string;
+  db: Database.Database;
+  store: ReturnType<typeof createSqliteDraftStore>;
+} {
   const dir = mkdtempSync(join(tmpdir(), "digest-desk-"));
   cpSync(join(ROOT, "test/fixtures/schedule/march"), join(dir, "inputs"), { recursive: true });
   const db = new Database(":memory:");
@@ -41,7 +47,20 @@ function setup(): { desk: Desk; dir: string; db: Database.Database } {
   });
   let tick = 0;
   const now = () => new Date(Date.UTC(2027, 2, 28, 4, 0, tick++));
-  return { desk: createDesk({ config, cwd: dir, store: createSqliteDraftStore(db), now }), dir, db };
+  const store = createSqliteDraftStore(db);
+  return { desk: createDesk({ config, cwd: dir, store, now }), dir, db, store };
+}
+
+function writeFile(dir: string, file: string, headline: string): void {
+  writeFileSync(
+    join(dir, file),
+    JSON.stringify({
+      section: "Politik",
+      headline,
+      published: "2027-03-28T06:50:00+02:00",
+      paragraphs: ["Das Kanzleramt hat am Morgen eine Erklärung veröffentlicht. Sie betrifft den Haushalt."],
+    }),
+  );
 }
 
 function withSecondPoint(edition: EditableEdition, text: string): EditableEdition {
@@ -130,5 +149,54 @@ describe("createDesk", () => {
     await expect(
       desk.saveDraft(DATE, renamed as EditableEdition, { by: "anna", version: 1 }),
     ).rejects.toThrow(/headline is the article's/);
+  });
+
+  it("returns an approved draft to edited on the next save, and rebuilds an untouched proposal", async () => {
+    const { desk, dir } = setup();
+    const draft = await desk.openDraft(DATE);
+    await writeFile(dir, "inputs/late.json", "Spätmeldung: Kanzleramt legt neue Zahlen zum Haushalt vor");
+    const rebuilt = await desk.openDraft(DATE);
+    expect(rebuilt.state).toBe("proposed");
+    expect(rebuilt.candidates.map((c) => c.headline)).toContain(
+      "Spätmeldung: Kanzleramt legt neue Zahlen zum Haushalt vor",
+    );
+    expect(rebuilt.version).toBeGreaterThanOrEqual(draft.version);
+    const approved = await desk.approveDraft(DATE, { by: "anna" });
+    expect(approved.outcome).toBe("approved");
+    const current = desk.readDraft(DATE);
+    if (!current) throw new Error("no draft");
+    const saved = await desk.saveDraft(
+      DATE,
+      { ...current.edition, subject: "Nach der Freigabe geändert" },
+      { by: "ben", version: current.version },
+    );
+    if (saved.outcome !== "saved") throw new Error("conflict");
+    expect(saved.draft).toMatchObject({ state: "edited", approved: null });
+    expect(saved.changes.at(-1)).toMatchObject({ field: "state", before: "approved", after: "edited" });
+  });
+
+  it("refuses to send a frozen rendering that no longer matches its approved hash", async () => {
+    const { desk, db, store } = setup();
+    await desk.openDraft(DATE);
+    await desk.approveDraft(DATE, { by: "anna" });
+    const now = new Date("2027-03-28T07:30:00+02:00");
+    expect(resolveReviewedContent({ store, config: desk.config, date: DATE, now }).kind).toBe("approved");
+    db.prepare("UPDATE drafts SET frozen = replace(frozen, 'Koalition', 'K0alition')").run();
+    expect(() => resolveReviewedContent({ store, config: desk.config, date: DATE, now })).toThrow(
+      /frozen rendering does not match the approved hash/,
+    );
+  });
+
+  it("keeps an opened draft workable when the inputs are gone, and auto mode says it ignores it", async () => {
+    const { desk, dir, store } = setup();
+    const draft = await desk.openDraft(DATE);
+    await desk.holdDraft(DATE, { by: "anna", reason: "Faktencheck" });
+    rmSync(join(dir, "inputs"), { recursive: true });
+    mkdirSync(join(dir, "inputs"));
+    expect((await desk.openDraft(DATE)).state).toBe("held");
+    expect(describeIgnoredDraft(store, desk.config, DATE)).toMatch(
+      /^review.mode is auto: the draft of 2027-03-28 \(held by anna\) is not consulted/,
+    );
+    expect(draft.version).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { type CheckReport, renderAndCheckEdition } from "../check/index.js";
 import type { Config } from "../config/index.js";
 import { composeSampleMessage } from "../deliver/index.js";
-import { DigestError } from "../errors.js";
+import { DigestError, isDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
 import { createRenderer, type Renderer } from "../render/index.js";
 import type { RenderedEmail } from "../types.js";
@@ -144,14 +144,23 @@ export function createDesk(options: DeskOptions): Desk {
   return {
     config,
     async openDraft(date) {
-      const built = await readEdition(
-        { config, date },
-        {
-          cwd: options.cwd,
-          ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        },
-      );
+      let built: Awaited<ReturnType<typeof readEdition>>;
+      try {
+        built = await readEdition(
+          { config, date },
+          {
+            cwd: options.cwd,
+            ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+          },
+        );
+      } catch (error) {
+        // Inputs gone (rotated overnight, say): a draft already opened stays workable.
+        const stored = store.get(keyOf(date));
+        if (!stored || !(isDigestError(error, "E_NO_STORY") || isDigestError(error, "E_INPUT"))) throw error;
+        options.onWarning?.(`${error.message} - showing the draft as stored (version ${stored.version})`);
+        return toDraftView(stored);
+      }
       // Two desks may open the same draft at once: the compare-and-set decides, the loser re-reads.
       for (let attempt = 0; ; attempt += 1) {
         const stored = store.get(keyOf(date));

@@ -38,6 +38,7 @@ export type { DraftStore } from "./draft-store.js";
 export { findSourceSentence } from "./find-source-sentence.js";
 export { refreshDraft, toDraftView } from "./refresh-draft.js";
 export {
+  describeIgnoredDraft,
   markDraftSent,
   type ReviewedContent,
   resolveReviewedContent,

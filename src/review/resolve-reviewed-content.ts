@@ -142,3 +142,23 @@ function recordFallback(store: DraftStore, draft: StoredDraft, action: "skip" | 
   // Lost to a concurrent write (an editor saved at the deadline): the next look decides afresh.
   store.update(next, draft.version, [change]);
 }
+
+/**
+ * Auto mode sends the machine's edition; when an editor has worked on the draft of `date`, the
+ * line to log so nobody believes their edit or hold counts. Null when there is nothing to say.
+ *
+ * @example
+ * describeIgnoredDraft(store, config, "2027-03-28");
+ * // "review.mode is auto: the draft of 2027-03-28 (held by anna) is not consulted - …"
+ */
+export function describeIgnoredDraft(store: DraftStore, config: Config, date: string): string | null {
+  if (config.review.mode !== "auto") return null;
+  const draft = store.get(draftKeyOf({ date, section: config.section }));
+  if (!draft || draft.state === "proposed" || draft.state === "sent") return null;
+  const who = draft.held
+    ? `held by ${draft.held.by}`
+    : draft.approved
+      ? `approved by ${draft.approved.by}`
+      : `edited by ${draft.updatedBy}`;
+  return `review.mode is auto: the draft of ${date} (${who}) is not consulted - the machine's edition is sent; set review.mode to "required" to send only what the desk approved`;
+}

@@ -13,6 +13,7 @@ import type { Renderer } from "../render/index.js";
 import {
   createSqliteDraftStore,
   type DraftStore,
+  describeIgnoredDraft,
   markDraftSent,
   type ReviewedContent,
   resolveReviewedContent,
@@ -78,6 +79,8 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
       }
     }
     if (content === null) {
+      const ignored = describeIgnoredDraft(draftStore(), config, job.date);
+      if (ignored) logger.warn(ignored);
       let edition: Edition;
       try {
         ({ edition } = await readEdition(

@@ -27,7 +27,12 @@ import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { formatCount } from "../../format-count.js";
 import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
-import { createSqliteDraftStore, markDraftSent, resolveReviewedContent } from "../../review/index.js";
+import {
+  createSqliteDraftStore,
+  describeIgnoredDraft,
+  markDraftSent,
+  resolveReviewedContent,
+} from "../../review/index.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
 import type { Edition, RenderedEdition } from "../../types.js";
 import { hasControlOrBidi, quoteLogValue } from "../../unsafe-chars.js";
@@ -220,6 +225,8 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         : required
           ? await reviewedContent({ ledger, config, date, key, list, build, logger: ctx.logger })
           : await build();
+      const ignored = saved ? null : describeIgnoredDraft(createSqliteDraftStore(ledger.db), config, date);
+      if (ignored) ctx.logger.warn(ignored);
       transport = dryRun ? null : makeTransport();
       const progress = createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY });
       const report = await sendEdition({
