@@ -5,14 +5,14 @@
 export const DESK_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#e9e6e0;color:#1d1d1f}
-header{display:flex;flex-wrap:wrap;gap:10px 18px;align-items:center;padding:10px 20px;background:#1d1d1f;color:#fff}
+header{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;padding:10px 20px;background:#1d1d1f;color:#fff}
 header a{color:#fff}
 header form{display:flex;gap:6px;align-items:center;margin:0}
-header input,header button{font:inherit;padding:3px 8px}
+header input,header button{font:inherit;padding:3px 8px;min-height:32px}
 .badge{padding:3px 10px;border-radius:12px;font-weight:600;background:#555}
 .badge.ok,.badge.approved,.badge.sent{background:#1f7a3a}.badge.fail,.badge.held{background:#b4121b}
 .badge.edited{background:#8a5a00}
-.who{margin-left:auto}
+.who{margin-left:auto;display:flex;gap:10px;align-items:center}
 main.login{display:block}
 main{display:grid;grid-template-columns:minmax(420px,1fr) 640px;gap:24px;padding:16px 20px 40px;align-items:start}
 @media (max-width:1150px){main{grid-template-columns:1fr}}
@@ -42,7 +42,9 @@ button:disabled{opacity:.45;cursor:not-allowed}
 .notice.conflict,.notice.error{border-left-color:#b4121b}
 .notice table{border-collapse:collapse;margin-top:8px;width:100%}
 .notice td,.notice th{border-top:1px solid #e1dcd3;padding:4px 6px;text-align:left;vertical-align:top;font-size:14px}
-.actions{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end}
+.actions{display:grid;gap:14px}
+.actions form.hold-form{display:grid;grid-template-columns:1fr auto;gap:4px 10px;align-items:end}
+.actions form.hold-form label{grid-column:1/3;margin:0}
 .previews nav{display:flex;flex-wrap:wrap;gap:2px}
 .previews nav a{padding:8px 14px;color:#1d1d1f;text-decoration:none;border-radius:6px 6px 0 0;background:#d9d4ca}
 .previews nav a.active{background:#fff;font-weight:600}

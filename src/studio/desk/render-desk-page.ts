@@ -1,7 +1,11 @@
+import type { Finding } from "../../check/index.js";
 import { escapeHtml } from "../../render/index.js";
 import { STATE_LABELS } from "./desk-reasons.js";
 import { type DeskChange, type DeskNotice, type DeskView, isGatePassed } from "./desk-view.js";
 import type { DeskPage } from "./render-desk-shell.js";
+
+/** Up to this many findings show unfolded. */
+const MAX_OPEN_FINDINGS = 3;
 
 /** The preview tabs: id, label. */
 export const DESK_PREVIEWS = [
@@ -28,13 +32,13 @@ export function renderDeskPage(view: DeskView): Omit<DeskPage, "nonce"> {
     ? `<span class="badge ok" id="gate">Prüfung bestanden</span>`
     : `<span class="badge fail" id="gate">Prüfung: Fehler</span>`;
   const header = `
-<form method="get" action="/desk"><label>Ausgabe <input type="date" name="date" value="${escapeHtml(view.date)}" required></label><button>Öffnen</button></form>
+<form method="get" action="/desk"><label><span class="sr-only">Ausgabe vom</span><input type="date" name="date" value="${escapeHtml(view.date)}" required></label><button>Öffnen</button></form>
 <span class="badge ${escapeHtml(view.state)}" id="state">${escapeHtml(state)}</span>
 <span id="version">Version ${view.version}</span>
 ${gate}
-<a href="/${q}">Studio-Ansichten</a>
-<span class="who">Angemeldet: <b id="editor">${escapeHtml(view.editorName)}</b></span>
-<form method="post" action="/desk/logout">${csrf(view)}<button>Abmelden</button></form>`;
+<a href="/${q}" title="alle Ansichten des Studios (Header, JSON …) für den Vorschlag der Maschine">Studio</a>
+<div class="who">Angemeldet: <b id="editor">${escapeHtml(view.editorName)}</b>
+<form method="post" action="/desk/logout">${csrf(view)}<button>Abmelden</button></form></div>`;
   const body = `<main>
 <div class="work">
 <h1>Desk · ${escapeHtml(view.date)}</h1>
@@ -117,7 +121,7 @@ ${csrf(view)}<input type="hidden" name="version" value="${view.version}">
 <label for="preheader">Vorschauzeile (Preheader)</label><input type="text" id="preheader" name="preheader" value="${escapeHtml(values.preheader)}">
 </fieldset>
 <fieldset><legend>Einleitung</legend>
-<label for="intro">Einleitung (z. B. „Guten Morgen, …“) - leer lassen für den Standardtext</label>
+<label for="intro">Einleitung - steht unter der Anrede „Guten Morgen“; leer lassen für den Standardsatz</label>
 <textarea id="intro" name="intro" rows="4">${escapeHtml(values.intro)}</textarea>
 <label for="signature">Signaturzeile</label><input type="text" id="signature" name="signature" value="${escapeHtml(values.signature)}">
 <p class="muted">Gezeichnet mit Ihrem Namen: ${escapeHtml(view.editorName)}.</p>
@@ -145,7 +149,7 @@ function renderDecision(view: DeskView, q: string): string {
   return `<fieldset><legend>Entscheidung</legend>
 <div class="actions">
 <form method="post" action="/desk/approve${q}">${csrf(view)}<input type="hidden" name="version" value="${view.version}"><button class="approve" type="submit" id="approve"${blocked}>Freigeben</button></form>
-<form method="post" action="/desk/hold${q}">${csrf(view)}<input type="hidden" name="version" value="${view.version}">
+<form method="post" action="/desk/hold${q}" class="hold-form">${csrf(view)}<input type="hidden" name="version" value="${view.version}">
 <label for="reason">Grund fürs Zurückhalten</label><input type="text" id="reason" name="reason" required>
 <button class="hold" type="submit" id="hold">Zurückhalten</button></form>
 </div>${why}
@@ -165,17 +169,7 @@ function renderLog(log: DeskChange[]): string {
 }
 
 function renderPreviews(view: DeskView, q: string): string {
-  const gate =
-    "error" in view.gate
-      ? `<p class="notice error" role="alert">Der Entwurf lässt sich nicht darstellen: ${escapeHtml(view.gate.error)}</p>`
-      : view.gate.findings.length === 0
-        ? `<p>Die Prüfung vor dem Versand findet nichts.</p>`
-        : `<ol class="findings" id="findings">${view.gate.findings
-            .map(
-              (finding) =>
-                `<li class="${finding.severity}"><b>${finding.severity === "error" ? "Fehler" : "Hinweis"} ${escapeHtml(finding.rule)}</b>: ${escapeHtml(finding.message)}<br><i>${escapeHtml(finding.fix)}</i></li>`,
-            )
-            .join("")}</ol>`;
+  const gate = "error" in view.gate ? renderBuildError(view.gate.error) : renderFindings(view.gate.findings);
   const tabs = DESK_PREVIEWS.map(
     ([id, label]) => `<a href="#preview-${id}" data-view="${id}">${label}</a>`,
   ).join("");
@@ -191,6 +185,25 @@ ${frame("mobile", 375, "")}
 ${frame("dark", 600, "&scheme=dark")}
 <section id="preview-text"><pre>${escapeHtml(view.text ?? "")}</pre></section>
 </aside>`;
+}
+
+function renderBuildError(error: string): string {
+  return `<p class="notice error" role="alert">Der Entwurf lässt sich nicht darstellen: ${escapeHtml(error)}</p>`;
+}
+
+/** The gate's findings; a long list is folded so the preview stays in view (errors counted in the summary). */
+function renderFindings(findings: readonly Finding[]): string {
+  if (findings.length === 0) return `<p id="findings">Die Prüfung vor dem Versand findet nichts.</p>`;
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const items = findings
+    .map(
+      (finding) =>
+        `<li class="${finding.severity}"><b>${finding.severity === "error" ? "Fehler" : "Hinweis"} ${escapeHtml(finding.rule)}</b>: ${escapeHtml(finding.message)}<br><i>${escapeHtml(finding.fix)}</i></li>`,
+    )
+    .join("");
+  const summary = `${errors} Fehler, ${findings.length - errors} ${findings.length - errors === 1 ? "Hinweis" : "Hinweise"}`;
+  const open = findings.length <= MAX_OPEN_FINDINGS ? " open" : "";
+  return `<details id="findings"${open}><summary>${summary}</summary><ol class="findings">${items}</ol></details>`;
 }
 
 /** `2026-11-26T06:58:12.000Z` → `2026-11-26 06:58 UTC`; anything else as given. */
