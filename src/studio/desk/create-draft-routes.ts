@@ -68,7 +68,7 @@ export function createDraftRoutes(options: DraftRoutesOptions): DraftRoutes {
       const error = toDigestError(thrown);
       if (error.code === "E_INTERNAL") throw thrown;
       const title = error.code === "E_NO_STORY" ? "Keine Ausgabe für diesen Tag" : "Nicht möglich";
-      return failure(error.exitCode === 1 ? 500 : 409, title, error.message, `/desk?date=${date}`);
+      return failure(STATUS_BY_CODE[error.code] ?? 500, title, error.message, `/desk?date=${date}`);
     } finally {
       review.close();
     }
@@ -216,7 +216,9 @@ async function answer(
       return { kind: "redirect", location: `${back}&done=saved` };
     }
     case "POST /desk/approve": {
-      const version = Number(form?.get("version"));
+      const version = versionOf(form);
+      if (version === null)
+        return failure(400, "Veraltetes Formular", "Die Version fehlt: laden Sie den Desk neu.", back);
       const result = await desk.approveDraft(date, { by: session.editor.id, version });
       if (result.outcome === "conflict") return conflictPage(result.conflict, null, null);
       if (result.outcome === "gate-failed") {
@@ -228,7 +230,9 @@ async function answer(
     }
     default: {
       const reason = (form?.get("reason") ?? "").trim();
-      const version = Number(form?.get("version"));
+      const version = versionOf(form);
+      if (version === null)
+        return failure(400, "Veraltetes Formular", "Die Version fehlt: laden Sie den Desk neu.", back);
       const result = await desk.holdDraft(date, { by: session.editor.id, reason, version });
       if (result.outcome === "conflict") return conflictPage(result.conflict, null, null);
       return { kind: "redirect", location: `${back}&done=held` };
@@ -245,6 +249,20 @@ interface PageExtra {
 function withSources(values: DeskFormValues, draft: DraftView, editor: { signature: string | null }) {
   const sources = new Map(formValuesOf(draft, editor).points.map((point) => [point.ref, point.source]));
   return values.points.map((point) => ({ ...point, source: sources.get(point.ref) ?? null }));
+}
+
+/** HTTP status of a refused desk action, by error code (anything else is a 500). */
+const STATUS_BY_CODE: Partial<Record<string, number>> = {
+  E_NO_STORY: 404,
+  E_USAGE: 400,
+  E_INPUT: 400,
+  E_CONFIG: 400,
+  E_REVIEW: 409,
+};
+
+function versionOf(form: URLSearchParams | null): number | null {
+  const version = Number(form?.get("version"));
+  return Number.isInteger(version) && version > 0 ? version : null;
 }
 
 function failure(status: number, title: string, message: string, back: string): DeskAnswer {

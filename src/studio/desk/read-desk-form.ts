@@ -34,8 +34,8 @@ export async function readDeskForm(
 }
 
 /**
- * True unless the browser says the POST comes from another site: an Origin header must be the
- * studio's own (`http://` + the Host it was sent to), and Sec-Fetch-Site, when sent, must be
+ * True unless the browser says the POST comes from another site: an Origin header must name the
+ * Host the request was sent to, and Sec-Fetch-Site, when sent, must be
  * same-origin or none. A request from a non-browser client carries neither and passes; the
  * session's CSRF token is checked besides.
  *
@@ -47,5 +47,10 @@ export function isSameOriginPost(headers: IncomingMessage["headers"]): boolean {
   if (site !== undefined && site !== "same-origin" && site !== "none") return false;
   const origin = headers.origin;
   if (origin === undefined) return true;
-  return origin.toLowerCase() === `http://${(headers.host ?? "").toLowerCase()}`;
+  // Host part only: behind a TLS proxy that keeps the Host header the page's origin is https://.
+  try {
+    return new URL(origin).host.toLowerCase() === (headers.host ?? "").toLowerCase();
+  } catch {
+    return false;
+  }
 }
