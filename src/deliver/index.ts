@@ -15,6 +15,7 @@ export {
   type MimeTemplate,
 } from "./compile-mime-template.js";
 export { createDryRunTransport, type DryRunTotals } from "./create-dry-run-transport.js";
+export { type CreateLedgerOptions, createLedger, retryWhileBusy } from "./create-ledger.js";
 export { createOutboxTransport, outboxFolderName } from "./create-outbox-transport.js";
 export {
   createProgressReporter,
@@ -32,12 +33,11 @@ export {
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";
 export { deriveMessageId, domainOf } from "./derive-message-id.js";
-export { type ArchivedEdition, createEditionArchive, type EditionArchive } from "./edition-archive.js";
+export type { ArchivedEdition, EditionArchive } from "./edition-archive.js";
 export { isHardBounce } from "./is-hard-bounce.js";
+export type { LeaseStore } from "./lease-store.js";
 export {
   type ClaimedDelivery,
-  type CreateLedgerOptions,
-  createLedger,
   type DeliveryCounts,
   type DeliveryOutcome,
   type DeliveryStatus,
@@ -52,6 +52,7 @@ export {
   type LedgerRecipient,
   ledgerPathOf,
 } from "./ledger.js";
+export { LEDGER_MIGRATIONS } from "./ledger-migrations.js";
 export {
   explainInvalidEmail,
   normalizeEmail,
@@ -81,7 +82,6 @@ export { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
 export {
   ALL_LISTS,
   cleanNote,
-  createSuppressionStore,
   type NewSuppression,
   SUPPRESSION_HOWS,
   type Suppression,

@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import { formatZoned } from "../clock.js";
 import type { Config } from "../config/index.js";
 import {
@@ -11,7 +12,6 @@ import { DigestError, isDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
 import type { Renderer } from "../render/index.js";
 import type { Edition, RenderedEdition } from "../types.js";
-import type { Clock } from "./clock.js";
 import type { FireJob, FireResult, SendFire } from "./run-schedule.js";
 
 export interface EditionSenderOptions {

@@ -177,7 +177,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       // The scheduler's lease on this edition: a send from cron or a systemd timer waits while the
       // scheduler (or another `digest send`) is sending it, then finds it complete or resumes it.
       if (!dryRun) {
-        held = await holdLease(ledger.db, {
+        held = await holdLease(ledger.leases, {
           name: `edition:${key}`,
           ttlMs: config.schedule.leaseSeconds * 1000,
           clock: createSystemClock(),
