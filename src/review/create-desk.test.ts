@@ -8,7 +8,7 @@ import { parseConfig } from "../config/index.js";
 import { createLedger, type DraftStore } from "../deliver/index.js";
 import { isDigestError } from "../errors.js";
 import { createDesk, type Desk } from "./create-desk.js";
-import type { EditableEdition } from "./draft.js";
+import { type EditableEdition, EditableEditionSchema } from "./draft.js";
 import { describeIgnoredDraft, resolveReviewedContent } from "./resolve-reviewed-content.js";
 
 const DATE = "2027-03-28";
@@ -149,6 +149,15 @@ describe("createDesk", () => {
     await expect(
       desk.saveDraft(DATE, renamed as EditableEdition, { by: "anna", version: 1 }),
     ).rejects.toThrow(/headline is the article's/);
+    const pointsOnMore = {
+      ...draft.edition,
+      stories: [top, ...more.map((story) => ({ ...story, keyPoints: top?.keyPoints ?? [] }))],
+    };
+    await expect(
+      desk.saveDraft(DATE, pointsOnMore as EditableEdition, { by: "anna", version: 1 }),
+    ).rejects.toThrow(/stories\[1\]\.keyPoints: only the top story/);
+    const bidi = { text: "Guten Morgen \u202Eevil", editor: "Anna Schmidt", signature: null };
+    expect(EditableEditionSchema.safeParse({ ...draft.edition, intro: bidi }).success).toBe(false);
   });
 
   it("returns an approved draft to edited on the next save, and rebuilds an untouched proposal", async () => {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Approval, DraftKey, DraftState, FallbackRecord, Hold } from "../deliver/index.js";
-import { type Edition, IntroSchema, type RankedArticle } from "../types.js";
+import type { Edition, RankedArticle } from "../types.js";
 import { hasControlOrBidi } from "../unsafe-chars.js";
 
 export type {
@@ -60,7 +60,15 @@ export const EditableStorySchema = z.looseObject({
 export const EditableEditionSchema = z.looseObject({
   subject: safe(MAX_SUBJECT_INPUT_CHARS).min(1),
   preheader: safe(MAX_PREHEADER_INPUT_CHARS),
-  intro: IntroSchema.nullable().optional(),
+  // IntroSchema (types.ts) with the same limits, and no control or bidi characters.
+  intro: z
+    .strictObject({
+      text: safe(1000).min(1),
+      editor: safe(100).min(1),
+      signature: safe(200).nullable(),
+    })
+    .nullable()
+    .optional(),
   stories: z.array(EditableStorySchema).min(1).max(21),
 });
 export type EditableEdition = z.infer<typeof EditableEditionSchema>;
