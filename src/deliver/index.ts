@@ -16,6 +16,7 @@ export {
 } from "./compile-mime-template.js";
 export { composeSampleMessage, SAMPLE_READER_NAME } from "./compose-sample-message.js";
 export { createDryRunTransport, type DryRunTotals } from "./create-dry-run-transport.js";
+export { type CreateLedgerOptions, createLedger, retryWhileBusy } from "./create-ledger.js";
 export { createOutboxTransport, outboxFolderName } from "./create-outbox-transport.js";
 export {
   createProgressReporter,
@@ -33,12 +34,22 @@ export {
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";
 export { deriveMessageId, domainOf } from "./derive-message-id.js";
-export { type ArchivedEdition, createEditionArchive, type EditionArchive } from "./edition-archive.js";
+export type {
+  Approval,
+  Candidate,
+  DraftChange,
+  DraftKey,
+  DraftState,
+  DraftStore,
+  FallbackRecord,
+  Hold,
+  StoredDraft,
+} from "./draft-store.js";
+export type { ArchivedEdition, EditionArchive } from "./edition-archive.js";
 export { isHardBounce } from "./is-hard-bounce.js";
+export type { LeaseStore } from "./lease-store.js";
 export {
   type ClaimedDelivery,
-  type CreateLedgerOptions,
-  createLedger,
   type DeliveryCounts,
   type DeliveryOutcome,
   type DeliveryStatus,
@@ -53,6 +64,7 @@ export {
   type LedgerRecipient,
   ledgerPathOf,
 } from "./ledger.js";
+export { LEDGER_MIGRATIONS } from "./ledger-migrations.js";
 export {
   explainInvalidEmail,
   normalizeEmail,
@@ -82,7 +94,6 @@ export { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
 export {
   ALL_LISTS,
   cleanNote,
-  createSuppressionStore,
   type NewSuppression,
   SUPPRESSION_HOWS,
   type Suppression,

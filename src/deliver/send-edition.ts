@@ -28,11 +28,11 @@ import {
   type MimeTemplate,
 } from "./compile-mime-template.js";
 import { createDryRunTransport } from "./create-dry-run-transport.js";
+import { createLedger } from "./create-ledger.js";
 import type { ProgressSink, SendProgress } from "./create-progress-reporter.js";
 import { isHardBounce } from "./is-hard-bounce.js";
 import {
   type ClaimedDelivery,
-  createLedger,
   type DeliveryOutcome,
   editionKeyOf,
   type Ledger,
@@ -40,7 +40,6 @@ import {
 } from "./ledger.js";
 import { readRecipientBatches } from "./read-recipients.js";
 import { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
-import { createSuppressionStore } from "./suppression-store.js";
 import type { Transport } from "./transport.js";
 import type { UnsubscribeSecret } from "./unsubscribe-token.js";
 
@@ -187,7 +186,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       { where: editionKey },
     );
   }
-  const suppressions = createSuppressionStore(options.ledger.db);
+  const suppressions = options.ledger.suppressions;
   // Step 1: a dry run works on a throw-away ledger, so the real one never sees it.
   let scratchDir: string | null = null;
   let ledger = options.ledger;
@@ -322,7 +321,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
     );
 
     // Step 6: send.
-    const bounces = dryRun ? createSuppressionStore(ledger.db) : suppressions;
+    const bounces = dryRun ? ledger.suppressions : suppressions;
     const run = await runSendLoop({
       ledger,
       onHardBounce: (email, response, at) => {

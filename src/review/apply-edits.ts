@@ -69,6 +69,10 @@ export function applyEdits(input: {
         problems.push(`${where}.${field} is the article's and not editable at the desk`);
       }
     }
+    // Further headlines show a one-line teaser; key points there would never reach a reader.
+    if (role === "more" && (given.keyPoints?.length ?? 0) > 0) {
+      problems.push(`${where}.keyPoints: only the top story (stories[0]) carries key points`);
+    }
     const keyPoints = (given.keyPoints ?? base.keyPoints).map((point, j): KeyPoint => {
       const resolved = toKeyPoint(point);
       if (!resolved.written && findSourceSentence(article, resolved) === null) {
@@ -101,7 +105,8 @@ export function applyEdits(input: {
 /** The story as it stands in the current edition (role set anew), else the machine's. */
 function baseStory(current: Edition, article: Article, role: Story["role"], config: Config): Story {
   const existing = current.stories.find((story) => story.id === article.id);
-  if (existing && (existing.role === role || role === "more")) return { ...existing, role };
+  if (existing && role === "more") return { ...existing, role, keyPoints: [] };
+  if (existing && existing.role === role) return existing;
   // A further headline made the top story gets the machine's key points for it.
   const machine = storyOf(article, role, config);
   return existing ? { ...machine, teaser: existing.teaser } : machine;

@@ -5,11 +5,11 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT } from "../../test/support/run-digest.js";
 import { parseConfig } from "../config/index.js";
+import { createLedger, type DraftStore } from "../deliver/index.js";
 import { isDigestError } from "../errors.js";
 import { createDesk, type Desk } from "./create-desk.js";
-import type { EditableEdition } from "./draft.js";
+import { type EditableEdition, EditableEditionSchema } from "./draft.js";
 import { describeIgnoredDraft, resolveReviewedContent } from "./resolve-reviewed-content.js";
-import { createSqliteDraftStore } from "./sqlite-draft-store.js";
 
 const DATE = "2027-03-28";
 const cleanups: (() => void)[] = [];
@@ -20,14 +20,14 @@ afterEach(() => {
 function setup(): {
   desk: Desk;
   dir: string;
-  db: Database.Database;
-  store: ReturnType<typeof createSqliteDraftStore>;
+  ledgerFile: string;
+  store: DraftStore;
 } {
   const dir = mkdtempSync(join(tmpdir(), "digest-desk-"));
   cpSync(join(ROOT, "test/fixtures/schedule/march"), join(dir, "inputs"), { recursive: true });
-  const db = new Database(":memory:");
+  const ledger = createLedger({ stateDir: join(dir, "state") });
   cleanups.push(() => {
-    db.close();
+    ledger.close();
     rmSync(dir, { recursive: true, force: true });
   });
   const config = parseConfig({
@@ -47,8 +47,8 @@ function setup(): {
   });
   let tick = 0;
   const now = () => new Date(Date.UTC(2027, 2, 28, 4, 0, tick++));
-  const store = createSqliteDraftStore(db);
-  return { desk: createDesk({ config, cwd: dir, store, now }), dir, db, store };
+  const store = ledger.drafts;
+  return { desk: createDesk({ config, cwd: dir, store, now }), dir, ledgerFile: ledger.path, store };
 }
 
 function writeFile(dir: string, file: string, headline: string): void {
@@ -149,6 +149,15 @@ describe("createDesk", () => {
     await expect(
       desk.saveDraft(DATE, renamed as EditableEdition, { by: "anna", version: 1 }),
     ).rejects.toThrow(/headline is the article's/);
+    const pointsOnMore = {
+      ...draft.edition,
+      stories: [top, ...more.map((story) => ({ ...story, keyPoints: top?.keyPoints ?? [] }))],
+    };
+    await expect(
+      desk.saveDraft(DATE, pointsOnMore as EditableEdition, { by: "anna", version: 1 }),
+    ).rejects.toThrow(/stories\[1\]\.keyPoints: only the top story/);
+    const bidi = { text: "Guten Morgen \u202Eevil", editor: "Anna Schmidt", signature: null };
+    expect(EditableEditionSchema.safeParse({ ...draft.edition, intro: bidi }).success).toBe(false);
   });
 
   it("returns an approved draft to edited on the next save, and rebuilds an untouched proposal", async () => {
@@ -176,12 +185,15 @@ describe("createDesk", () => {
   });
 
   it("refuses to send a frozen rendering that no longer matches its approved hash", async () => {
-    const { desk, db, store } = setup();
+    const { desk, ledgerFile, store } = setup();
     await desk.openDraft(DATE);
     await desk.approveDraft(DATE, { by: "anna" });
     const now = new Date("2027-03-28T07:30:00+02:00");
     expect(resolveReviewedContent({ store, config: desk.config, date: DATE, now }).kind).toBe("approved");
+    // Another process (or a hand with sqlite3) changes the stored rendering after the approval.
+    const db = new Database(ledgerFile);
     db.prepare("UPDATE drafts SET frozen = replace(frozen, 'Koalition', 'K0alition')").run();
+    db.close();
     expect(() => resolveReviewedContent({ store, config: desk.config, date: DATE, now })).toThrow(
       /frozen rendering does not match the approved hash/,
     );

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type CheckReport, renderAndCheckEdition } from "../check/index.js";
 import type { Config } from "../config/index.js";
+import type { DraftStore } from "../deliver/index.js";
 import { composeSampleMessage } from "../deliver/index.js";
 import { DigestError, isDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
@@ -18,7 +19,6 @@ import {
   MAX_REASON_CHARS,
   type StoredDraft,
 } from "./draft.js";
-import type { DraftStore } from "./draft-store.js";
 import { refreshDraft, toDraftView } from "./refresh-draft.js";
 
 export interface DeskOptions {

@@ -3,86 +3,20 @@
  * with a version number, a state and the log of every change. See docs/desk.md.
  */
 import { z } from "zod";
-import { type Edition, IntroSchema, type RankedArticle } from "../types.js";
+import type { Approval, DraftKey, DraftState, FallbackRecord, Hold } from "../deliver/index.js";
+import type { Edition, RankedArticle } from "../types.js";
 import { hasControlOrBidi } from "../unsafe-chars.js";
 
-/**
- * Where a draft stands: `proposed` (untouched machine proposal) → `edited` → `approved` | `held`,
- * and `sent` once a send of the approved content (or of the proposal, by the deadline fallback)
- * started. An edit after approval returns it to `edited`.
- */
-export type DraftState = "proposed" | "edited" | "approved" | "held" | "sent";
-
-/** The draft key: edition date and section (lower-case), e.g. "2026-11-26/politik". */
-export type DraftKey = string;
-
-/** A candidate article of the draft: the ranking, plus whether it arrived after an editor's first edit. */
-export interface Candidate extends RankedArticle {
-  /** The machine's teaser for the article. */
-  teaser: string;
-  /** True for an article that appeared after the draft was touched (it never replaces edited text). */
-  isNew: boolean;
-}
-
-/** Who approved, and the hash of the rendering that was frozen with the approval. */
-export interface Approval {
-  by: string;
-  at: string;
-  /** sha256 (hex) of the frozen rendering's stored JSON: what `digest send` verifies. */
-  hash: string;
-}
-
-/** Who held the edition, and why. */
-export interface Hold {
-  by: string;
-  at: string;
-  reason: string;
-}
-
-/** The deadline fallback, once applied (required mode, nothing approved or held by the deadline). */
-export interface FallbackRecord {
-  action: "skip" | "send-proposal";
-  at: string;
-}
-
-/** A draft as the store keeps it. */
-export interface StoredDraft {
-  key: DraftKey;
-  date: string;
-  section: string;
-  version: number;
-  state: DraftState;
-  /** The machine's edition, rebuilt from the inputs while the draft is untouched. */
-  proposal: Edition;
-  /** The edition as it stands now (the proposal until an editor saves). */
-  edition: Edition;
-  candidates: Candidate[];
-  /** sha256 of the parsed inputs the proposal was built from: a change rebuilds an untouched draft. */
-  inputsHash: string;
-  approved: Approval | null;
-  /** The approved rendering (a RenderedEdition as JSON), kept byte for byte; null unless approved. */
-  frozen: string | null;
-  held: Hold | null;
-  fallback: FallbackRecord | null;
-  /** When a send of this draft's content started, and the ledger's edition key. */
-  sent: { at: string; editionKey: string } | null;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-/** One recorded change: who, when, which field, before and after (null = absent). */
-export interface DraftChange {
-  /** The version the change produced. */
-  version: number;
-  at: string;
-  /** An editor id, or "digest" for the machine (proposal rebuilt, sent, deadline fallback). */
-  by: string;
-  /** `subject`, `preheader`, `intro`, `top`, `more`, `stories[<id>].teaser`, `stories[<id>].keyPoints[<i>]`, `state`, `proposal`. */
-  field: string;
-  before: string | null;
-  after: string | null;
-}
+export type {
+  Approval,
+  Candidate,
+  DraftChange,
+  DraftKey,
+  DraftState,
+  FallbackRecord,
+  Hold,
+  StoredDraft,
+} from "../deliver/index.js";
 
 /** The author of machine changes in the log. */
 export const MACHINE = "digest";
@@ -126,7 +60,15 @@ export const EditableStorySchema = z.looseObject({
 export const EditableEditionSchema = z.looseObject({
   subject: safe(MAX_SUBJECT_INPUT_CHARS).min(1),
   preheader: safe(MAX_PREHEADER_INPUT_CHARS),
-  intro: IntroSchema.nullable().optional(),
+  // IntroSchema (types.ts) with the same limits, and no control or bidi characters.
+  intro: z
+    .strictObject({
+      text: safe(1000).min(1),
+      editor: safe(100).min(1),
+      signature: safe(200).nullable(),
+    })
+    .nullable()
+    .optional(),
   stories: z.array(EditableStorySchema).min(1).max(21),
 });
 export type EditableEdition = z.infer<typeof EditableEditionSchema>;

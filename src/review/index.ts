@@ -3,6 +3,8 @@
  * with a frozen rendering, holds, and what required review means for a send. `digest review …`,
  * the studio's desk, `digest send` and the scheduler go through this module. See docs/desk.md.
  */
+
+export type { DraftStore } from "../deliver/index.js";
 export { applyEdits } from "./apply-edits.js";
 export {
   type ApproveResult,
@@ -34,7 +36,6 @@ export {
   MACHINE,
   type StoredDraft,
 } from "./draft.js";
-export type { DraftStore } from "./draft-store.js";
 export { findSourceSentence } from "./find-source-sentence.js";
 export { refreshDraft, toDraftView } from "./refresh-draft.js";
 export {
@@ -43,4 +44,3 @@ export {
   type ReviewedContent,
   resolveReviewedContent,
 } from "./resolve-reviewed-content.js";
-export { createSqliteDraftStore, DRAFT_TABLES_SQL } from "./sqlite-draft-store.js";

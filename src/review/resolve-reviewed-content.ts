@@ -1,11 +1,11 @@
 import { formatZoned, zonedTime } from "../clock.js";
 import type { Config } from "../config/index.js";
+import type { DraftStore } from "../deliver/index.js";
 import { DigestError } from "../errors.js";
 import type { Edition, RenderedEdition } from "../types.js";
 import { hashRendering } from "./create-desk.js";
 import { decideReview } from "./decide-review.js";
 import { type DraftChange, draftKeyOf, MACHINE, type StoredDraft } from "./draft.js";
-import type { DraftStore } from "./draft-store.js";
 
 /** What a send in `required` mode may send now. */
 export type ReviewedContent =

@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import { formatZoned } from "../clock.js";
 import type { Config } from "../config/index.js";
 import {
@@ -11,7 +12,6 @@ import { DigestError, isDigestError } from "../errors.js";
 import { readEdition } from "../pipeline.js";
 import type { Renderer } from "../render/index.js";
 import {
-  createSqliteDraftStore,
   type DraftStore,
   describeIgnoredDraft,
   markDraftSent,
@@ -19,7 +19,6 @@ import {
   resolveReviewedContent,
 } from "../review/index.js";
 import type { Edition, RenderedEdition } from "../types.js";
-import type { Clock } from "./clock.js";
 import type { FireJob, FireResult, SendFire } from "./run-schedule.js";
 
 export interface EditionSenderOptions {
@@ -56,11 +55,7 @@ export const REVIEW_POLL_MS = 30_000;
 export function createEditionSender(options: EditionSenderOptions): SendFire {
   const { ledger, clock, logger } = options;
   // The desk's drafts: with config review.mode "required", only approved content is sent.
-  let drafts: DraftStore | null = null;
-  const draftStore = () => {
-    drafts ??= createSqliteDraftStore(ledger.db);
-    return drafts;
-  };
+  const draftStore = (): DraftStore => ledger.drafts;
   return async (job: FireJob): Promise<FireResult> => {
     const config = configForFire(options.config, job.fireTime);
     let content: { edition: Edition; rendered: RenderedEdition; mjml?: string } | null = job.resume

@@ -1,5 +1,6 @@
 import { accessSync, constants } from "node:fs";
 import { basename, extname, resolve } from "node:path";
+import type { Clock } from "../clock.js";
 import type { Config } from "../config/index.js";
 import {
   createLedger,
@@ -14,7 +15,6 @@ import {
 } from "../deliver/index.js";
 import { DigestError } from "../errors.js";
 import { createRenderer } from "../render/index.js";
-import type { Clock } from "./clock.js";
 import { createEditionSender } from "./create-edition-sender.js";
 import type { FireSchedule } from "./fire-schedule.js";
 import { formatScheduleEvent, runSchedule, type ScheduleEvent } from "./run-schedule.js";

@@ -21,8 +21,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { type Config, sectionSlug } from "../config/index.js";
 import {
-  createEditionArchive,
-  createSuppressionStore,
   type Ledger,
   type NewSuppression,
   signUnsubscribeToken,
@@ -98,10 +96,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { config, ledger, secret, logger } = options;
   const now = options.now ?? (() => new Date());
   const brand = config.brand.name;
-  const suppressions = createSuppressionStore(ledger.db);
+  const suppressions = ledger.suppressions;
   // One transaction (one fsync) per burst of unsubscribes, not per request; see createBatchedWriter.
   const unsubscribes = createBatchedWriter((entries: NewSuppression[]) => suppressions.addEach(entries));
-  const archive = createEditionArchive(ledger);
+  const archive = ledger.archive;
   const limiter = createRateLimiter({ limit: config.web.rateLimitPerMinute, windowMs: 60_000 });
   const trustProxy = config.web.trustProxy;
   let boundBase = "";

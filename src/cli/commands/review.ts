@@ -9,7 +9,6 @@ import { createLedger, LEDGER_FILE } from "../../deliver/index.js";
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import {
   createDesk,
-  createSqliteDraftStore,
   type Desk,
   type DraftChange,
   type DraftView,
@@ -104,7 +103,7 @@ failing pre-send gate, 3 no story for the edition.
       const desk = createDesk({
         config,
         cwd: ctx.cwd,
-        store: createSqliteDraftStore(ledger.db),
+        store: ledger.drafts,
         onWarning: ctx.logger.warn,
         signal: ctx.signal,
       });

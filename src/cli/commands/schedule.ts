@@ -42,6 +42,10 @@ qualifies, "no edition" is recorded and the scheduler keeps running. Two schedul
 ledger never both send: the edition's lease in the ledger decides, and a crashed holder loses it
 after config "schedule.leaseSeconds". SIGTERM/SIGINT let in-flight messages finish, record, exit 0.
 
+With config "review.mode": "required" each fire sends only what an editor approved at the desk
+(the frozen rendering), skips a held edition, waits for an approval until "review.deadline" and
+then applies "review.fallback" (see 'digest review' and docs/desk.md).
+
 With --next N it prints the next N fire times (ISO 8601 with offset) and exits.
 
 Options:

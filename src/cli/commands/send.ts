@@ -27,12 +27,7 @@ import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { formatCount } from "../../format-count.js";
 import { readEdition } from "../../pipeline.js";
 import { createRenderer } from "../../render/index.js";
-import {
-  createSqliteDraftStore,
-  describeIgnoredDraft,
-  markDraftSent,
-  resolveReviewedContent,
-} from "../../review/index.js";
+import { describeIgnoredDraft, markDraftSent, resolveReviewedContent } from "../../review/index.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
 import type { Edition, RenderedEdition } from "../../types.js";
 import { hasControlOrBidi, quoteLogValue } from "../../unsafe-chars.js";
@@ -191,7 +186,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       // The scheduler's lease on this edition: a send from cron or a systemd timer waits while the
       // scheduler (or another `digest send`) is sending it, then finds it complete or resumes it.
       if (!dryRun) {
-        held = await holdLease(ledger.db, {
+        held = await holdLease(ledger.leases, {
           name: `edition:${key}`,
           ttlMs: config.schedule.leaseSeconds * 1000,
           clock: createSystemClock(),
@@ -225,7 +220,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         : required
           ? await reviewedContent({ ledger, config, date, key, list, build, logger: ctx.logger })
           : await build();
-      const ignored = saved ? null : describeIgnoredDraft(createSqliteDraftStore(ledger.db), config, date);
+      const ignored = saved ? null : describeIgnoredDraft(ledger.drafts, config, date);
       if (ignored) ctx.logger.warn(ignored);
       transport = dryRun ? null : makeTransport();
       const progress = createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY });
@@ -252,7 +247,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
         cwd: ctx.cwd,
       });
       if (required && !dryRun && report.stoppedBy !== "fatal") {
-        markDraftSent(createSqliteDraftStore(ledger.db), config, { date, editionKey: key, at: new Date() });
+        markDraftSent(ledger.drafts, config, { date, editionKey: key, at: new Date() });
       }
       ctx.stdout.write(formatReport(report));
       return exitCodeOf(report);
@@ -280,7 +275,7 @@ async function reviewedContent(input: {
 }): Promise<{ edition: Edition; rendered: RenderedEdition; mjml?: string | undefined }> {
   const { ledger, config, date } = input;
   const now = new Date();
-  const reviewed = resolveReviewedContent({ store: createSqliteDraftStore(ledger.db), config, date, now });
+  const reviewed = resolveReviewedContent({ store: ledger.drafts, config, date, now });
   switch (reviewed.kind) {
     case "approved":
       input.logger.info(`sending the edition of ${date} as approved by ${reviewed.approvedBy}`);

@@ -1,32 +1,5 @@
 import type Database from "better-sqlite3";
-import type { DraftChange, StoredDraft } from "./draft.js";
-import type { DraftStore } from "./draft-store.js";
-
-/**
- * The drafts tables: one row per draft (its indexed columns plus the whole draft as JSON, the
- * frozen rendering in a column of its own so it is kept byte for byte) and the append-only log.
- */
-export const DRAFT_TABLES_SQL = `CREATE TABLE IF NOT EXISTS drafts (
-     draft_key TEXT PRIMARY KEY,
-     date TEXT NOT NULL,
-     section TEXT NOT NULL,
-     version INT NOT NULL,
-     state TEXT NOT NULL CHECK (state IN ('proposed', 'edited', 'approved', 'held', 'sent')),
-     body TEXT NOT NULL,
-     frozen TEXT,
-     updated_at TEXT NOT NULL
-   );
-   CREATE INDEX IF NOT EXISTS drafts_by_date ON drafts (date);
-   CREATE TABLE IF NOT EXISTS draft_changes (
-     draft_key TEXT NOT NULL,
-     version INT NOT NULL,
-     at TEXT NOT NULL,
-     by TEXT NOT NULL,
-     field TEXT NOT NULL,
-     before TEXT,
-     after TEXT
-   );
-   CREATE INDEX IF NOT EXISTS draft_changes_by_key ON draft_changes (draft_key, version);`;
+import type { DraftChange, DraftStore, StoredDraft } from "./draft-store.js";
 
 interface DraftRow {
   body: string;
@@ -34,7 +7,9 @@ interface DraftRow {
 }
 
 /**
- * The SQLite DraftStore on the ledger's database. Every write is one IMMEDIATE transaction; the
+ * The draft store on the ledger's SQLite connection (tables `drafts` and `draft_changes`,
+ * migration 4): one row per draft (its indexed columns plus the whole draft as JSON, the frozen
+ * rendering in a column of its own so it is kept byte for byte) and the append-only change log. Every write is one IMMEDIATE transaction; the
  * version check and the write happen under the same lock.
  *
  * @example
@@ -42,7 +17,6 @@ interface DraftRow {
  * drafts.get("2026-11-26/politik")?.state; // "approved"
  */
 export function createSqliteDraftStore(db: Database.Database): DraftStore {
-  db.exec(DRAFT_TABLES_SQL);
   const select = db.prepare<[string], DraftRow>("SELECT body, frozen FROM drafts WHERE draft_key = ?");
   const insert = db.prepare(
     `INSERT OR IGNORE INTO drafts (draft_key, date, section, version, state, body, frozen, updated_at)
