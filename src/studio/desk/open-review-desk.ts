@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Config } from "../../config/index.js";
 import { createLedger } from "../../deliver/index.js";
 import type { Renderer } from "../../render/index.js";
-import { createDesk, createSqliteDraftStore, type Desk } from "../../review/index.js";
+import { createDesk, type Desk } from "../../review/index.js";
 
 /** The review service on the configured ledger, and how to close that again. */
 export interface OpenReviewDesk {
@@ -28,8 +28,13 @@ export function openReviewDesk(options: {
   const { config, cwd, renderer } = options;
   const ledger = createLedger({ stateDir: resolve(cwd, config.delivery.stateDir) });
   try {
-    const store = createSqliteDraftStore(ledger.db);
-    const desk = createDesk({ config, cwd, store, renderer, ...(options.now ? { now: options.now } : {}) });
+    const desk = createDesk({
+      config,
+      cwd,
+      store: ledger.drafts,
+      renderer,
+      ...(options.now ? { now: options.now } : {}),
+    });
     return { desk, close: () => ledger.close() };
   } catch (error) {
     ledger.close();
