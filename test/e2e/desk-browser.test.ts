@@ -193,6 +193,11 @@ describe("the desk in Chromium (review.mode required)", () => {
     await anna.page.getByLabel("Kernpunkt 2", { exact: true }).fill(SECOND_POINT);
     await anna.page.getByRole("button", { name: "Speichern" }).click();
     await anna.page.locator("#notice.saved").waitFor();
+    // Ben's open page notices (it polls the version) without touching his input.
+    await ben.page.locator("#live-notice").waitFor({ state: "visible", timeout: 15_000 });
+    expect(await ben.page.locator("#live-notice").textContent()).toContain(
+      "Anna Schmidt hat Version 2 gespeichert",
+    );
 
     // Ben, still on version 1, writes the intro and changes the subject.
     await ben.page.getByLabel(/^Einleitung/).fill(INTRO);

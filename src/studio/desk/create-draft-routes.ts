@@ -8,6 +8,7 @@
  *   POST /desk/hold?date=D        holds the edition with a reason
  *   GET  /desk/email.html?date=D  the draft's email (?scheme=dark), GET /desk/email.txt its text part
  *   GET  /desk/draft.json?date=D  the draft as `digest review show --json` prints it
+ *   GET  /desk/version?date=D     `{ version, state, updatedBy }`, polled by open desk pages
  *
  * A successful POST answers 303 back to the desk (reloading then repeats nothing).
  */
@@ -52,7 +53,13 @@ export function createDraftRoutes(options: DraftRoutesOptions): DraftRoutes {
       return failure(400, "Ungültiges Datum", "?date= muss ein Kalenderdatum JJJJ-MM-TT sein.", "/desk");
     }
     const route = `${request.form ? "POST" : "GET"} ${url.pathname}`;
-    const known = ["GET /desk", "GET /desk/email.html", "GET /desk/email.txt", "GET /desk/draft.json"];
+    const known = [
+      "GET /desk",
+      "GET /desk/email.html",
+      "GET /desk/email.txt",
+      "GET /desk/draft.json",
+      "GET /desk/version",
+    ];
     if (
       !known.includes(route) &&
       !["POST /desk/save", "POST /desk/approve", "POST /desk/hold"].includes(route)
@@ -171,6 +178,14 @@ async function answer(
       if (route.endsWith(".txt")) return { kind: "raw", status: 200, type: "text/plain", body: email.text };
       const scheme = url.searchParams.get("scheme") === "dark" ? "dark" : "light";
       return { kind: "raw", status: 200, type: "text/html", body: toEmailView(email.html, { scheme }) };
+    }
+    case "GET /desk/version": {
+      // What the open desk pages poll to tell their editor that someone else saved.
+      const draft = desk.readDraft(date);
+      const body = draft
+        ? { version: draft.version, state: draft.state, updatedBy: nameOf(draft.updatedBy) }
+        : { version: 0, state: null, updatedBy: null };
+      return { kind: "raw", status: 200, type: "application/json", body: `${JSON.stringify(body)}\n` };
     }
     case "GET /desk/draft.json": {
       const draft = desk.readDraft(date);

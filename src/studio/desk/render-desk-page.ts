@@ -4,6 +4,8 @@ import { STATE_LABELS } from "./desk-reasons.js";
 import { type DeskChange, type DeskNotice, type DeskView, isGatePassed } from "./desk-view.js";
 import type { DeskPage } from "./render-desk-shell.js";
 
+/** How often an open desk page asks whether another editor saved. */
+const VERSION_POLL_MS = 3_000;
 /** Up to this many findings show unfolded. */
 const MAX_OPEN_FINDINGS = 3;
 
@@ -43,6 +45,7 @@ ${gate}
 <div class="work">
 <h1>Desk · ${escapeHtml(view.date)}</h1>
 ${renderStatus(view)}
+<p class="notice conflict" id="live-notice" role="status" hidden></p>
 ${view.notice ? renderNotice(view.notice) : ""}
 ${renderEditForm(view, q)}
 ${renderDecision(view, q)}
@@ -51,7 +54,8 @@ ${renderLog(view.log)}
 </div>
 ${renderPreviews(view, q)}
 </main>`;
-  return { title: `Desk ${view.date}`, header, body, script: SCRIPT };
+  const script = `${SCRIPT}\n${watchScript(view)}`;
+  return { title: `Desk ${view.date}`, header, body, script };
 }
 
 function csrf(view: DeskView): string {
@@ -210,6 +214,26 @@ function renderFindings(findings: readonly Finding[]): string {
 function formatTime(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   return match ? `${match[1]} ${match[2]}${iso.endsWith("Z") ? " UTC" : ""}` : iso;
+}
+
+/**
+ * Polls the draft's version while the page is open and, when another editor saved, says so above
+ * the form (the editor's unsaved input stays; saving then shows the merge). JSON-encoded values
+ * with `<` escaped cannot end the script element.
+ */
+function watchScript(view: DeskView): string {
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+  return `(function () {
+  var shown = ${json(view.version)}, url = ${json(`/desk/version?date=${view.date}`)};
+  var box = document.getElementById("live-notice");
+  setInterval(function () {
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (v) {
+      if (!v || v.version === shown) return;
+      box.textContent = (v.updatedBy || "Jemand") + " hat Version " + v.version + " gespeichert. Ihre Eingaben bleiben; beim Speichern sehen Sie, was sich geändert hat - oder laden Sie die Seite neu.";
+      box.hidden = false;
+    }).catch(function () {});
+  }, ${VERSION_POLL_MS});
+})();`;
 }
 
 /** Turns the stacked previews into tabs and fits each frame to its email's height. */
