@@ -1,7 +1,7 @@
 /**
  * The deliver stage (I/O): preview files, the recipients list, the delivery ledger, message
- * encoding and the transports (outbox, SMTP, dry run). `sendEdition` is the orchestrator that
- * `digest send` and `digest schedule` call.
+ * encoding and the transports (outbox, SMTP, dry run). `sendEdition` sends one edition to one
+ * list; src/pipeline.ts runs it as the sink of `digest send` and `digest schedule`.
  */
 export { type ClassifiedSendError, classifySendError, type SendErrorKind } from "./classify-send-error.js";
 export {
@@ -14,6 +14,12 @@ export {
   type MimeRecipient,
   type MimeTemplate,
 } from "./compile-mime-template.js";
+export {
+  composeSampleMessage,
+  SAMPLE_READER_NAME,
+  type SampleMessage,
+  type SampleMessageOptions,
+} from "./compose-sample-message.js";
 export { createDryRunTransport, type DryRunTotals } from "./create-dry-run-transport.js";
 export { type CreateLedgerOptions, createLedger, retryWhileBusy } from "./create-ledger.js";
 export { createOutboxTransport, outboxFolderName } from "./create-outbox-transport.js";
@@ -76,8 +82,8 @@ export {
   type DeliveryReport,
   type SendEditionOptions,
   sendEdition,
-  sendTestMessage,
 } from "./send-edition.js";
+export { sendTestMessage } from "./send-test-message.js";
 export { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
 export {
   ALL_LISTS,

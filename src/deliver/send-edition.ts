@@ -2,31 +2,25 @@
  * Sends one edition to one list. The steps, in order:
  *
  *   1. key       edition key = date/section/list; a resumed edition uses the content it was first sent with
- *   2. template  encode the message once (compileMimeTemplate); build one sample message
- *   3. gate      the pre-send gate (src/check) on the sample: errors refuse unless `force`
- *   4. list      stream the recipients into the ledger (its primary key collapses duplicates)
- *   5. record    edition row → `sending`; deliveries left in flight by a crash → pending again
- *   6. send      claim pending rows in list order, personalise, sign, hand over with bounded
+ *   2. template  encode the message once (compileMimeTemplate)
+ *   3. list      stream the recipients into the ledger (its primary key collapses duplicates)
+ *   4. record    edition row → `sending`; deliveries left in flight by a crash → pending again
+ *   5. send      claim pending rows in list order, personalise, sign, hand over with bounded
  *                concurrency and rate; retry transient failures with backoff; outcomes in batches
- *   7. finish    edition row → `complete` when nobody is pending; the report
+ *   6. finish    edition row → `complete` when nobody is pending; the report
+ *
+ * The pre-send gate runs before, in src/pipeline.ts, on the message `composeSampleMessage` builds
+ * from the same template.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkEdition, formatCheckReport } from "../check/index.js";
 import type { Config } from "../config/index.js";
 import { DigestError } from "../errors.js";
 import { formatCount } from "../format-count.js";
-import { personalize } from "../render/index.js";
 import type { Edition, RenderedEdition } from "../types.js";
 import { classifySendError } from "./classify-send-error.js";
-import {
-  compileMimeTemplate,
-  concatMimeMessage,
-  fillMimeTemplate,
-  type MimeMessage,
-  type MimeTemplate,
-} from "./compile-mime-template.js";
+import { compileMimeTemplate, fillMimeTemplate, type MimeMessage } from "./compile-mime-template.js";
 import { createDryRunTransport } from "./create-dry-run-transport.js";
 import { createLedger } from "./create-ledger.js";
 import type { ProgressSink, SendProgress } from "./create-progress-reporter.js";
@@ -81,8 +75,6 @@ export interface SendEditionOptions {
   edition: Edition;
   /** The edition rendered once (renderer.renderEdition). */
   rendered: RenderedEdition;
-  /** MJML source of the edition, for the gate's `mjml/valid` rule (optional). */
-  mjml?: string;
   /** CSV or JSON Lines file of recipients. */
   recipientsFile: string;
   /** List name: part of the edition key, the List-Id and the unsubscribe token. */
@@ -97,8 +89,6 @@ export interface SendEditionOptions {
   maxAttempts: number;
   /** Build, sign and count every message but hand nothing over; the real ledger is not touched. */
   dryRun?: boolean;
-  /** Send despite gate errors. */
-  force?: boolean;
   /** Only continue an edition that was started before; refuse (E_USAGE) when there is none. */
   resumeOnly?: boolean;
   /** Aborted on SIGINT/SIGTERM: no new messages, in-flight ones finish (bounded), outcomes recorded. */
@@ -151,10 +141,11 @@ export interface DeliveryReport {
 /**
  * Sends an edition to a recipients list, recorded in the ledger so that a second call for the same
  * edition continues where the first stopped: never re-sending a recipient marked sent, re-sending a
- * message that was in flight at a crash with the same Message-ID. Runs the pre-send gate first.
+ * message that was in flight at a crash with the same Message-ID. The pre-send gate is the
+ * caller's (runEdition in src/pipeline.ts runs it first).
  *
- * @throws DigestError E_CHECK when the gate finds errors (and not `force`), E_INPUT for an unreadable
- *   or empty list, E_CONFIG for missing secrets or keys — all before any message goes out.
+ * @throws DigestError E_INPUT for an unreadable or empty list, E_CONFIG for missing secrets or
+ *   keys — all before any message goes out.
  * @example
  * const report = await sendEdition({
  *   config, edition, rendered, recipientsFile: "subscribers.csv", list: "subscribers",
@@ -225,21 +216,6 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       return dkim ? signDkim(message, dkim, template.signedHeaderNames, now()) : message;
     };
 
-    // Step 3: the gate, on one real message.
-    if (existing?.state !== "complete") {
-      await runPreSendGate({
-        config: options.config,
-        edition,
-        rendered,
-        mjml: options.mjml,
-        template,
-        build,
-        sending: !dryRun,
-        force: options.force === true,
-        logger,
-      });
-    }
-
     if (existing?.state === "complete") {
       const counts = ledger.countDeliveries(editionKey);
       logger.info(`edition ${editionKey} is already complete (${counts.sent} sent) - nothing to send`);
@@ -262,7 +238,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       });
     }
 
-    // Step 4: the list, streamed into the ledger.
+    // Step 3: the list, streamed into the ledger.
     let invalidRows = 0;
     let duplicates = 0;
     let suppressed = 0;
@@ -294,7 +270,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       }
     }
 
-    // Step 5: record.
+    // Step 4: record.
     const startedAt = now().toISOString();
     const countsBefore = ledger.countDeliveries(editionKey);
     ledger.transaction(() => {
@@ -320,7 +296,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       `${dryRun ? "dry run: would send" : "sending"} edition ${editionKey} "${rendered.subject}" to ${formatCount(countsBefore.pending + countsBefore.sending, "recipient")}${dryRun ? " - nothing is handed over" : ` via ${transport.kind} (${transport.target})`}`,
     );
 
-    // Step 6: send.
+    // Step 5: send.
     const bounces = dryRun ? ledger.suppressions : suppressions;
     const run = await runSendLoop({
       ledger,
@@ -338,7 +314,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       now,
     });
 
-    // Step 7: finish.
+    // Step 6: finish.
     const after = ledger.countDeliveries(editionKey);
     const complete = after.pending + after.sending === 0;
     if (complete) {
@@ -373,128 +349,6 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       rmSync(scratchDir, { recursive: true, force: true });
     }
   }
-}
-
-/**
- * Sends one test copy of the edition to one address (`digest send --to`), after the pre-send
- * gate. Not recorded in the ledger; the Message-ID is derived from a "test" list so it never
- * collides with the real send. With `transport: null` the copy is built and measured only.
- *
- * @example
- * await sendTestMessage({ config, edition, rendered, to: "editor@example.de", transport, secret, logger });
- */
-export async function sendTestMessage(options: {
-  config: Config;
-  edition: Edition;
-  rendered: RenderedEdition;
-  mjml?: string | undefined;
-  to: string;
-  name?: string | null;
-  transport: Transport | null;
-  secret: UnsubscribeSecret | string;
-  dkim?: DkimKey | null;
-  force?: boolean;
-  logger: DeliveryLogger;
-  now?: () => Date;
-}): Promise<{ messageId: string; response: string; bytes: number }> {
-  const now = options.now ?? (() => new Date());
-  const secret = typeof options.secret === "string" ? options.secret : options.secret.value;
-  const editionKey = editionKeyOf({
-    date: options.rendered.date,
-    section: options.edition.section,
-    list: "test",
-  });
-  const template = compileMimeTemplate({
-    rendered: options.rendered,
-    config: options.config,
-    editionKey,
-    list: "test",
-    date: now(),
-    secret,
-  });
-  const build = (recipient: { email: string; name: string | null }): MimeMessage => {
-    const message = fillMimeTemplate(template, recipient);
-    return options.dkim ? signDkim(message, options.dkim, template.signedHeaderNames, now()) : message;
-  };
-  await runPreSendGate({
-    config: options.config,
-    edition: options.edition,
-    rendered: options.rendered,
-    mjml: options.mjml,
-    template,
-    build,
-    sending: options.transport !== null,
-    force: options.force === true,
-    logger: options.logger,
-  });
-  const message = build({ email: options.to.trim().toLowerCase(), name: options.name ?? null });
-  if (!options.transport)
-    return { messageId: message.messageId, response: "dry run: not sent", bytes: message.byteLength };
-  let response: string;
-  try {
-    ({ response } = await options.transport.send({ ...message, editionKey }));
-  } catch (error) {
-    // A refused login, a missing AUTH or TLS: one clear line and exit 1, not an "internal error".
-    throw new DigestError(
-      "E_DELIVER",
-      `could not send the test copy to ${message.to} via ${options.transport.target} - ${classifySendError(error).response}`,
-      { where: options.transport.target, cause: error },
-    );
-  }
-  return { messageId: message.messageId, response, bytes: message.byteLength };
-}
-
-/**
- * The pre-send gate (src/check) on one real message of the edition: the encoded MIME is what
- * the size rule measures and where the unsubscribe headers are read from. Errors refuse the
- * send unless `force`; warnings are logged.
- */
-async function runPreSendGate(input: {
-  config: Config;
-  edition: Edition;
-  rendered: RenderedEdition;
-  mjml: string | undefined;
-  template: MimeTemplate;
-  build: (recipient: { email: string; name: string | null }) => MimeMessage;
-  sending: boolean;
-  force: boolean;
-  logger: DeliveryLogger;
-}): Promise<void> {
-  const { config, template } = input;
-  // A sample reader with a long-ish name and umlauts: sizes and encodings as for a real one.
-  const sample = { email: config.sender.address.toLowerCase(), name: "Anna-Lena Müller-Lüdenscheidt" };
-  const message = input.build(sample);
-  const token =
-    Buffer.concat(message.head)
-      .toString("utf8")
-      .match(/token=([^>\s]+)/)?.[1] ?? "sample";
-  const unsubscribeUrl = template.unsubscribeBase ? `${template.unsubscribeBase}?token=${token}` : null;
-  const email = personalize(input.rendered, { name: sample.name, unsubscribeUrl, webViewUrl: null }, config);
-  const report = await checkEdition({
-    edition: input.edition,
-    email,
-    mjml: input.mjml,
-    mime: concatMimeMessage(message),
-    config,
-    sending: input.sending,
-  });
-  if (report.findings.length === 0) return;
-  const text = formatCheckReport(report).trimEnd();
-  if (report.ok) {
-    input.logger.warn(`pre-send gate:\n${text}`);
-    return;
-  }
-  if (input.force) {
-    input.logger.warn(`pre-send gate failed, sending anyway (--force):\n${text}`);
-    return;
-  }
-  const rules = [...new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
-  input.logger.warn(text);
-  throw new DigestError(
-    "E_CHECK",
-    `refusing to send - the edition fails the pre-send gate (${rules.join(", ")}). Fix the findings above (see 'digest check') or send anyway with --force`,
-    { where: "pre-send gate" },
-  );
 }
 
 async function importRecipients(
