@@ -38,6 +38,7 @@ export {
   SMTP_URL_ENV,
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";
+export { type DeliveryLogger, type DeliveryReport, MAX_REPORTED_FAILURES } from "./delivery-report.js";
 export { deriveMessageId, domainOf } from "./derive-message-id.js";
 export type { ArchivedEdition, EditionArchive } from "./edition-archive.js";
 export { isHardBounce } from "./is-hard-bounce.js";
@@ -77,12 +78,7 @@ export {
   readRecipients,
 } from "./read-recipients.js";
 export { type ResolvedList, resolveListName } from "./resolve-list-name.js";
-export {
-  type DeliveryLogger,
-  type DeliveryReport,
-  type SendEditionOptions,
-  sendEdition,
-} from "./send-edition.js";
+export { type SendEditionOptions, sendEdition } from "./send-edition.js";
 export { sendTestMessage } from "./send-test-message.js";
 export { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
 export {
