@@ -1,6 +1,7 @@
 /**
  * The only module that chains the stages. Every command that makes an edition (`digest preview`,
- * `check`, `send`, `schedule`, the studio) calls `runEdition`, which runs these steps in order:
+ * `check`, `send`, `schedule`, the studio and its desk) calls `runEdition`, which runs these steps
+ * in order:
  *
  *   1. ingest     inputs (files, folders, URLs) → Article[]               (I/O: reads files, URLs)
  *   2. select     Article[] → top story + further headlines                 (pure)
@@ -12,9 +13,10 @@
  *   7. sink       the caller's: preview files, the check report, the studio view, the .eml
  *                 outbox, SMTP or a dry run                                 (I/O, src/deliver/)
  *
- * Steps 1–4 are skipped when the edition is given (`digest check --edition`), 1–5 when a resumed
- * send takes the content it was first sent with from the ledger. Step 6 runs when the sink asks
- * for it. Steps 2–6 read no clock: the edition date and time are passed in.
+ * Steps 1–4 are skipped when the edition is given (`digest check --edition`, a desk draft, the
+ * deadline fallback's proposal), 1–5 when a resumed send takes the content it was first sent with
+ * from the ledger, or a send under required review the rendering frozen at approval (src/review/).
+ * Step 6 runs when the sink asks for it. Steps 2–6 read no clock: the edition date and time are passed in.
  */
 import { resolve } from "node:path";
 import { type CheckReport, checkEdition, enforceGate, reportRenderFailure } from "./check/index.js";
@@ -52,9 +54,9 @@ export interface BuiltEdition {
 export type EditionSource =
   /** Steps 1–4 on the configured inputs (the default). */
   | { from: "inputs" }
-  /** A built edition, e.g. `digest check --edition FILE`: steps 5–7. */
+  /** A built edition, e.g. `digest check --edition FILE` or a desk draft: steps 5–7. */
   | { from: "edition"; edition: Edition }
-  /** The content a resumed send was first sent with (from the ledger): steps 6–7. */
+  /** Content rendered before: a resumed send's first content, or the desk's approved rendering: steps 6–7. */
   | { from: "saved"; edition: Edition; rendered: RenderedEdition };
 
 export interface RunRequest extends EditionRequest {
