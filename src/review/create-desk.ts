@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
-import { type CheckReport, renderAndCheckEdition } from "../check/index.js";
+import type { CheckReport } from "../check/index.js";
 import type { Config } from "../config/index.js";
 import type { DraftStore } from "../deliver/index.js";
 import { composeSampleMessage } from "../deliver/index.js";
 import { DigestError, isDigestError } from "../errors.js";
-import { readEdition } from "../pipeline.js";
-import { createRenderer, type Renderer } from "../render/index.js";
-import type { RenderedEmail } from "../types.js";
+import { createRenderer, type Renderer, readEdition, runEdition } from "../pipeline.js";
+import type { RenderedEdition, RenderedEmail } from "../types.js";
 import { quoteLogValue } from "../unsafe-chars.js";
 import { applyEdits } from "./apply-edits.js";
 import { diffEditions } from "./diff-editions.js";
@@ -59,6 +58,15 @@ export interface DraftRendering {
   mjml: string;
   /** The header block of the message `digest send` would write for a sample reader. */
   headers: string;
+  report: CheckReport;
+}
+
+/** A draft rendered once and gated; `rendered` is null when its MJML did not compile. */
+interface Rendered {
+  rendered: RenderedEdition | null;
+  email: RenderedEmail | null;
+  mjml: string;
+  mime: Buffer | null;
   report: CheckReport;
 }
 
@@ -130,15 +138,34 @@ export function createDesk(options: DeskOptions): Desk {
     );
   };
 
-  async function render(draft: StoredDraft) {
-    const checked = await renderAndCheckEdition({
-      edition: draft.edition,
-      config,
-      renderer: getRenderer(),
-      sending: true,
-      message: (rendered) => composeSampleMessage(rendered, config, { now: new Date(now()) }),
-    });
-    return checked;
+  /** Steps 5–6 of runEdition on the draft's edition: rendered once, gated as for a send. */
+  function render(draft: StoredDraft): Promise<Rendered> {
+    return runEdition<Rendered>(
+      { config, date: draft.date, source: { from: "edition", edition: draft.edition } },
+      { cwd: options.cwd, renderer: getRenderer() },
+      {
+        gate: () => ({
+          sending: true,
+          sample: (rendered) => ({
+            mime: composeSampleMessage(rendered, config, { now: new Date(now()) }).mime,
+          }),
+        }),
+        deliver: async ({ rendered, email, mjml, mime, report }) => ({
+          rendered,
+          email,
+          mjml: mjml ?? "",
+          mime,
+          report: report as CheckReport,
+        }),
+        deliverUnrendered: async ({ mjml, report }) => ({
+          rendered: null,
+          email: null,
+          mjml,
+          mime: null,
+          report,
+        }),
+      },
+    );
   }
 
   return {
@@ -214,11 +241,11 @@ export function createDesk(options: DeskOptions): Desk {
       const version = who.version ?? draft.version;
       if (draft.version !== version) return { outcome: "conflict", conflict: conflictOf(draft, version) };
       const checked = await render(draft);
-      if (!checked.report.ok || checked.email === null) {
+      if (!checked.report.ok || checked.rendered === null) {
         return { outcome: "gate-failed", draft: toDraftView(draft), report: checked.report };
       }
-      // The rendering is frozen as it will be sent: the send personalises it, never rebuilds it.
-      const frozen = JSON.stringify(await getRenderer().renderEdition(draft.edition, config));
+      // The rendering the gate passed is frozen as it will be sent: the send personalises it, never rebuilds it.
+      const frozen = JSON.stringify(checked.rendered);
       const at = now();
       const next: StoredDraft = {
         ...draft,

@@ -4,21 +4,15 @@ import type { Config } from "../config/index.js";
 import {
   type DeliveryLogger,
   type Ledger,
+  readDkimKey,
   sendEdition,
   type Transport,
   type UnsubscribeSecret,
 } from "../deliver/index.js";
 import { DigestError, isDigestError } from "../errors.js";
-import { readEdition } from "../pipeline.js";
-import type { Renderer } from "../render/index.js";
-import {
-  type DraftStore,
-  describeIgnoredDraft,
-  markDraftSent,
-  type ReviewedContent,
-  resolveReviewedContent,
-} from "../review/index.js";
-import type { Edition, RenderedEdition } from "../types.js";
+import { type Renderer, runEdition, sendGate } from "../pipeline.js";
+import { markDraftSent } from "../review/index.js";
+import { reviewFire } from "./await-review.js";
 import type { FireJob, FireResult, SendFire } from "./run-schedule.js";
 
 export interface EditionSenderOptions {
@@ -38,12 +32,10 @@ export interface EditionSenderOptions {
   retryBaseMs?: number;
 }
 
-/** How often a fire waiting for the desk looks at the draft again (required review). */
-export const REVIEW_POLL_MS = 30_000;
-
 /**
  * What one fire does: build the edition of the fire's local date from the inputs (or, when
- * resuming, take the content it was first sent with from the ledger), render it once and send it
+ * resuming, take the content it was first sent with from the ledger; with required review, what
+ * the desk approved - see reviewFire), render it once and send it
  * with `sendEdition`. No qualifying story (none in the section, or all older than
  * `limits.freshnessHours` before the fire time) is "no edition", not an error.
  *
@@ -54,67 +46,67 @@ export const REVIEW_POLL_MS = 30_000;
  */
 export function createEditionSender(options: EditionSenderOptions): SendFire {
   const { ledger, clock, logger } = options;
-  // The desk's drafts: with config review.mode "required", only approved content is sent.
-  const draftStore = (): DraftStore => ledger.drafts;
   return async (job: FireJob): Promise<FireResult> => {
     const config = configForFire(options.config, job.fireTime);
-    let content: { edition: Edition; rendered: RenderedEdition; mjml?: string } | null = job.resume
-      ? ledger.getEditionContent(job.editionKey)
-      : null;
-    const required = content === null && config.review.mode === "required";
-    if (required) {
-      const reviewed = await awaitReview(options, draftStore(), job);
-      if (reviewed.kind === "not-sent") return { kind: "skipped", reason: reviewed.reason };
-      if (reviewed.kind === "approved") {
-        logger.info(`sending the edition of ${job.date} as approved by ${reviewed.approvedBy}`);
-        content = { edition: reviewed.edition, rendered: reviewed.rendered };
-      } else if (reviewed.kind === "proposal") {
-        logger.warn(`deadline fallback for ${job.date}: ${reviewed.reason} - sending the machine's proposal`);
-        if (reviewed.edition !== null) content = await renderContent(options, config, reviewed.edition);
-      }
-    }
-    if (content === null) {
-      const ignored = describeIgnoredDraft(draftStore(), config, job.date);
-      if (ignored) logger.warn(ignored);
-      let edition: Edition;
-      try {
-        ({ edition } = await readEdition(
-          { config, date: job.date },
-          { cwd: options.cwd, onWarning: (message) => logger.warn(message), signal: job.signal },
-        ));
-      } catch (error) {
-        if (isDigestError(error, "E_NO_STORY")) return { kind: "no-edition", reason: error.message };
-        throw error;
-      }
-      content = await renderContent(options, config, edition);
-    }
-    const transport = options.createTransport();
+    const saved = job.resume ? ledger.getEditionContent(job.editionKey) : null;
+    const review = saved ? null : await reviewFire({ config, ledger, clock, logger }, job);
+    if (review?.kind === "skip") return { kind: "skipped", reason: review.reason };
+    const source = saved ? { from: "saved" as const, ...saved } : (review?.source ?? null);
+    const dkim = readDkimKey(config, options.cwd);
+    // Opened by the sink once the gate passed; `as` keeps TS from narrowing it to null here.
+    let transport = null as Transport | null;
     try {
-      const report = await sendEdition({
-        config,
-        edition: content.edition,
-        rendered: content.rendered,
-        ...(content.mjml === undefined ? {} : { mjml: content.mjml }),
-        recipientsFile: options.recipientsFile,
-        list: options.list,
-        transport,
-        ledger,
-        rate: config.delivery.ratePerSecond,
-        concurrency: config.delivery.concurrency,
-        maxAttempts: config.delivery.maxAttempts,
-        signal: job.signal,
-        logger,
-        now: () => clock.now(),
-        secret: options.secret,
-        cwd: options.cwd,
-        ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
-      });
-      if (required && report.stoppedBy !== "fatal") {
-        markDraftSent(draftStore(), config, { date: job.date, editionKey: job.editionKey, at: clock.now() });
+      const report = await runEdition(
+        { config, date: job.date, ...(source ? { source } : {}) },
+        {
+          cwd: options.cwd,
+          renderer: options.renderer,
+          onWarning: (m) => logger.warn(m),
+          signal: job.signal,
+        },
+        {
+          gate: () =>
+            sendGate({
+              config,
+              list: options.list,
+              secret: typeof options.secret === "string" ? options.secret : options.secret.value,
+              dkim,
+              now: clock.now(),
+              dryRun: false,
+              force: false,
+              warn: (m) => logger.warn(m),
+            }),
+          async deliver({ edition, rendered }) {
+            transport = options.createTransport();
+            const sent = await sendEdition({
+              config,
+              edition,
+              rendered,
+              recipientsFile: options.recipientsFile,
+              list: options.list,
+              transport,
+              ledger,
+              rate: config.delivery.ratePerSecond,
+              concurrency: config.delivery.concurrency,
+              maxAttempts: config.delivery.maxAttempts,
+              signal: job.signal,
+              logger,
+              now: () => clock.now(),
+              secret: options.secret,
+              dkim,
+              cwd: options.cwd,
+              ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
+            });
+            return { ...sent, subject: rendered.subject };
+          },
+        },
+      );
+      if (review?.required && report.stoppedBy !== "fatal") {
+        markDraftSent(ledger.drafts, config, { date: job.date, editionKey: job.editionKey, at: clock.now() });
       }
       if (report.stoppedBy === "fatal") {
         throw new DigestError("E_DELIVER", `the transport refused every message - ${report.fatalError}`, {
-          where: transport.target,
+          where: transport?.target ?? job.editionKey,
         });
       }
       if (report.pending > 0 && report.stoppedBy !== "signal") {
@@ -129,48 +121,16 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
         sent: report.sent,
         failed: report.failedCount,
         pending: report.pending,
-        subject: content.rendered.subject,
+        subject: report.subject,
         suppressed: report.suppressed,
       };
+    } catch (error) {
+      if (isDigestError(error, "E_NO_STORY")) return { kind: "no-edition", reason: error.message };
+      throw error;
     } finally {
-      await transport.close();
+      await transport?.close();
     }
   };
-}
-
-async function renderContent(
-  options: EditionSenderOptions,
-  config: Config,
-  edition: Edition,
-): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> {
-  const rendered = await options.renderer.renderEdition(edition, config);
-  return { edition, rendered, mjml: options.renderer.renderMjml(edition, config) };
-}
-
-/**
- * Required review: looks at the draft until it is approved or held, or the deadline applies the
- * fallback. Waits in steps of REVIEW_POLL_MS on the injected clock; stopped → E_STOPPED.
- */
-async function awaitReview(
-  options: EditionSenderOptions,
-  store: DraftStore,
-  job: FireJob,
-): Promise<Exclude<ReviewedContent, { kind: "wait" }>> {
-  let logged = false;
-  for (;;) {
-    const now = options.clock.now();
-    const reviewed = resolveReviewedContent({ store, config: options.config, date: job.date, now });
-    if (reviewed.kind !== "wait") return reviewed;
-    if (!logged) options.logger.info(reviewed.reason);
-    logged = true;
-    await options.clock.sleep(Math.min(REVIEW_POLL_MS, reviewed.until.getTime() - now.getTime()), job.signal);
-    if (job.signal.aborted) {
-      throw new DigestError(
-        "E_STOPPED",
-        `stopped while waiting for the desk to approve the edition of ${job.date}`,
-      );
-    }
-  }
 }
 
 /**

@@ -4,6 +4,7 @@
  * the ledger lease and the edition sender decide what each fire does.
  */
 export { type Clock, createSystemClock } from "../clock.js";
+export { type FireReview, REVIEW_POLL_MS, reviewFire } from "./await-review.js";
 export { createEditionSender, type EditionSenderOptions } from "./create-edition-sender.js";
 export { decideFire, editionDeadline, type FireDecision, type FireInput } from "./decide-fire.js";
 export {

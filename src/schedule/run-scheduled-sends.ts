@@ -14,7 +14,7 @@ import {
   usesUnsubscribeTokens,
 } from "../deliver/index.js";
 import { DigestError } from "../errors.js";
-import { createRenderer } from "../render/index.js";
+import { createRenderer } from "../pipeline.js";
 import { createEditionSender } from "./create-edition-sender.js";
 import type { FireSchedule } from "./fire-schedule.js";
 import { formatScheduleEvent, runSchedule, type ScheduleEvent } from "./run-schedule.js";

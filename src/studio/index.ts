@@ -2,8 +2,6 @@
  * The preview studio (`digest preview --serve`): a local page showing the edition as the reader
  * gets it, live-reloading on changes to templates, inputs and config.
  */
-
-export { composeSampleMessage, SAMPLE_READER_NAME } from "../deliver/index.js";
 export { createDraftRoutes, type DraftRoutesOptions } from "./desk/create-draft-routes.js";
 export {
   createStudioDesk,

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { formatCheckReport } from "../../check/index.js";
 import { formatZoned } from "../../clock.js";
 import type { Config } from "../../config/index.js";
 import { formatIssues } from "../../config/index.js";
 import { createLedger, LEDGER_FILE } from "../../deliver/index.js";
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
+import { formatCheckReport } from "../../pipeline.js";
 import {
   createDesk,
   type Desk,

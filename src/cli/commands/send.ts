@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Config } from "../../config/index.js";
 import {
   createDryRunTransport,
   createLedger,
@@ -11,7 +10,6 @@ import {
   editionKeyOf,
   explainInvalidEmail,
   formatDuration,
-  type Ledger,
   ledgerPathOf,
   normalizeEmail,
   readDkimKey,
@@ -25,16 +23,14 @@ import {
 } from "../../deliver/index.js";
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { formatCount } from "../../format-count.js";
-import { readEdition } from "../../pipeline.js";
-import { createRenderer } from "../../render/index.js";
-import { describeIgnoredDraft, markDraftSent, resolveReviewedContent } from "../../review/index.js";
+import { createRenderer, runEdition, sendGate } from "../../pipeline.js";
+import { markDraftSent } from "../../review/index.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
-import type { Edition, RenderedEdition } from "../../types.js";
 import { hasControlOrBidi, quoteLogValue } from "../../unsafe-chars.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
-import type { Logger } from "../logger.js";
+import { reviewSendSource } from "../review-send-source.js";
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -131,38 +127,33 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
             onWarning: (message) => ctx.logger.warn(message),
           })
         : createOutboxTransport({ dir: resolve(ctx.cwd, config.delivery.outboxDir) });
-    const renderer = createRenderer();
-    const build = async (): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> => {
-      const { edition } = await readEdition(
-        { config, date },
-        { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
-      );
-      return {
-        edition,
-        rendered: await renderer.renderEdition(edition, config),
-        mjml: renderer.renderMjml(edition, config),
-      };
-    };
+    const deps = { cwd: ctx.cwd, renderer: createRenderer(), onWarning: ctx.logger.warn, signal: ctx.signal };
+    const gateFor = (list: string) =>
+      sendGate({
+        config,
+        list,
+        secret: secret.value,
+        dkim,
+        now: new Date(),
+        dryRun,
+        force: values.force === true,
+        warn: ctx.logger.warn,
+      });
 
     if (to !== undefined) {
-      const { edition, rendered, mjml } = await build();
-      const transport = dryRun ? null : makeTransport();
+      // Opened by the sink, after the gate passed; `as` keeps TS from narrowing it to null here.
+      let transport = null as Transport | null;
       try {
-        const result = await sendTestMessage({
-          config,
-          edition,
-          rendered,
-          mjml,
-          to,
-          transport,
-          secret,
-          dkim,
-          force: values.force === true,
-          logger: ctx.logger,
+        await runEdition({ config, date }, deps, {
+          gate: () => gateFor("test"),
+          async deliver({ edition, rendered }) {
+            transport = dryRun ? null : makeTransport();
+            const result = await sendTestMessage({ config, edition, rendered, to, transport, secret, dkim });
+            ctx.stdout.write(
+              `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
+            );
+          },
         });
-        ctx.stdout.write(
-          `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
-        );
       } finally {
         await transport?.close();
       }
@@ -179,7 +170,7 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       dryRun && !existsSync(ledgerPathOf(stateDir))
         ? createLedger({ stateDir, file: ":memory:" })
         : createLedger({ stateDir });
-    let transport: Transport | null = null;
+    let transport = null as Transport | null;
     let held: HeldLease | null = null;
     try {
       const key = editionKeyOf({ date, section: config.section, list });
@@ -214,39 +205,40 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           { where: key },
         );
       }
-      const required = !saved && config.review.mode === "required";
-      const { edition, rendered, mjml } = saved
-        ? { ...saved, mjml: undefined }
-        : required
-          ? await reviewedContent({ ledger, config, date, key, list, build, logger: ctx.logger })
-          : await build();
-      const ignored = saved ? null : describeIgnoredDraft(ledger.drafts, config, date);
-      if (ignored) ctx.logger.warn(ignored);
-      transport = dryRun ? null : makeTransport();
-      const progress = createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY });
-      const report = await sendEdition({
-        config,
-        edition,
-        rendered,
-        ...(mjml === undefined ? {} : { mjml }),
-        recipientsFile,
-        list,
-        transport: transport ?? createDryRunTransport(),
-        ledger,
-        rate,
-        concurrency,
-        maxAttempts: config.delivery.maxAttempts,
-        dryRun,
-        force: values.force === true,
-        resumeOnly: values.resume === true,
-        signal: held ? AbortSignal.any([ctx.signal, held.lost]) : ctx.signal,
-        logger: ctx.logger,
-        progress,
-        secret,
-        dkim,
-        cwd: ctx.cwd,
+      // A complete edition is not gated again: the send only reports it as done.
+      const complete = !dryRun && ledger.getEdition(key)?.state === "complete";
+      // The desk (review.mode required): the approved frozen rendering, else a refusal (exit 3).
+      const review = saved
+        ? null
+        : reviewSendSource({ ledger, config, date, key, list, logger: ctx.logger, now: new Date() });
+      const source = saved ? { from: "saved" as const, ...saved } : (review?.source ?? null);
+      const report = await runEdition({ config, date, ...(source ? { source } : {}) }, deps, {
+        gate: () => (complete ? null : gateFor(list)),
+        deliver({ edition, rendered }) {
+          transport = dryRun ? null : makeTransport();
+          return sendEdition({
+            config,
+            edition,
+            rendered,
+            recipientsFile,
+            list,
+            transport: transport ?? createDryRunTransport(),
+            ledger,
+            rate,
+            concurrency,
+            maxAttempts: config.delivery.maxAttempts,
+            dryRun,
+            resumeOnly: values.resume === true,
+            signal: held ? AbortSignal.any([ctx.signal, held.lost]) : ctx.signal,
+            logger: ctx.logger,
+            progress: createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY }),
+            secret,
+            dkim,
+            cwd: ctx.cwd,
+          });
+        },
       });
-      if (required && !dryRun && report.stoppedBy !== "fatal") {
+      if (review?.required && !dryRun && report.stoppedBy !== "fatal") {
         markDraftSent(ledger.drafts, config, { date, editionKey: key, at: new Date() });
       }
       ctx.stdout.write(formatReport(report));
@@ -258,60 +250,6 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
     }
   },
 };
-
-/**
- * Required review (config review.mode): the approved, frozen rendering; held or not approved
- * before the deadline → E_UNAPPROVED (exit 3); at the deadline the fallback: skip (recorded as
- * skipped in the ledger) or the machine's proposal.
- */
-async function reviewedContent(input: {
-  ledger: Ledger;
-  config: Config;
-  date: string;
-  key: string;
-  list: string;
-  build: () => Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }>;
-  logger: Logger;
-}): Promise<{ edition: Edition; rendered: RenderedEdition; mjml?: string | undefined }> {
-  const { ledger, config, date } = input;
-  const now = new Date();
-  const reviewed = resolveReviewedContent({ store: ledger.drafts, config, date, now });
-  switch (reviewed.kind) {
-    case "approved":
-      input.logger.info(`sending the edition of ${date} as approved by ${reviewed.approvedBy}`);
-      return { edition: reviewed.edition, rendered: reviewed.rendered };
-    case "proposal": {
-      input.logger.warn(`deadline fallback for ${date}: ${reviewed.reason} - sending the machine's proposal`);
-      if (reviewed.edition === null) return input.build();
-      const renderer = createRenderer();
-      return {
-        edition: reviewed.edition,
-        rendered: await renderer.renderEdition(reviewed.edition, config),
-        mjml: renderer.renderMjml(reviewed.edition, config),
-      };
-    }
-    case "not-sent":
-      if (!reviewed.held) {
-        ledger.recordEditionState(input.key, {
-          date,
-          section: config.section,
-          list: input.list,
-          state: "skipped",
-          reason: reviewed.reason,
-          finishedAt: now.toISOString(),
-        });
-      }
-      throw new DigestError("E_UNAPPROVED", `not sending the edition of ${date} - ${reviewed.reason}`, {
-        where: input.key,
-      });
-    case "wait":
-      throw new DigestError(
-        "E_UNAPPROVED",
-        `not sending the edition of ${date} - it is not approved yet (${reviewed.reason}). Approve it with 'digest review approve --date ${date} --by NAME'`,
-        { where: input.key },
-      );
-  }
-}
 
 /**
  * The final summary: counts, the permanently failed addresses with the server's reply, and what
