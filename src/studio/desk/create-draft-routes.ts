@@ -14,7 +14,7 @@
  */
 import type { Config } from "../../config/index.js";
 import { toDigestError } from "../../errors.js";
-import { createRenderer } from "../../render/index.js";
+import { createRenderer } from "../../pipeline.js";
 import type { DraftChange, DraftConflict, DraftView } from "../../review/index.js";
 import { toEmailView } from "../to-email-view.js";
 import type { DeskAnswer, DeskRequest, DraftRoutes } from "./create-studio-desk.js";
