@@ -45,6 +45,7 @@ export function renderStudioPage(snapshot: StudioSnapshot, options: { version: n
   <strong>digest studio</strong>
   <form method="get" action="/"><label>Edition <input type="date" name="date" value="${date}" required></label><button>Show</button></form>
   ${status}
+  <a class="desk" href="/desk${query}" title="the editors' desk: edit, approve or hold this edition">Desk</a>
   <span class="live" id="live" title="reloads when templates, inputs or config change">live</span>
 </header>
 <nav>${tabs}</nav>
@@ -110,6 +111,7 @@ body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-seri
 header{display:flex;flex-wrap:wrap;gap:12px 20px;align-items:center;padding:10px 20px;background:#1d1d1f;color:#fff}
 header form{display:flex;gap:6px;align-items:center}
 header input,header button{font:inherit;padding:3px 8px}
+header a.desk{color:#fff}
 .badge{padding:3px 10px;border-radius:12px;font-weight:600}
 .badge.ok{background:#1f7a3a}.badge.fail{background:#b4121b}
 .live{margin-left:auto;font-size:13px;opacity:.7}.live.off{color:#f99}
