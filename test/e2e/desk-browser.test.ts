@@ -185,6 +185,47 @@ describe("the desk in Chromium (review.mode required)", () => {
     expect(scheduler.logs.join("\n")).toContain("nothing approved by the deadline 07:15");
   });
 
+  it("picks another top story, drops a headline, removes and adds key points", async () => {
+    const { studio } = await project({ deadline: "07:15", fallback: "skip" });
+    const { page } = await signIn(studio, "ben");
+    const before = await draftOf(page);
+    const [first, second] = before.candidates;
+    if (!first || !second) throw new Error("the fixture needs two candidates");
+    expect(before.edition.stories.map((story) => story.id)).toEqual([first.id, second.id]);
+    // Each candidate says why it ranked where it did, in German.
+    expect(await page.locator(".candidates > li").nth(1).textContent()).toContain("unter #1:");
+
+    // The second candidate becomes the top story; the first is left out (empty Platz).
+    await page.getByRole("radio", { name: second.headline }).check();
+    await page.getByLabel(`Platz unter Weitere Meldungen: ${first.headline}`).fill("");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.locator("#notice.saved").waitFor();
+    let draft = await draftOf(page);
+    expect(draft.edition.stories.map((story) => story.id)).toEqual([second.id]);
+    const points = draft.edition.stories[0]?.keyPoints ?? [];
+    expect(points.length).toBeGreaterThan(1);
+    expect(await page.locator("#p0-source").textContent()).toContain(draft.sources[second.id]?.[0] ?? "?");
+
+    // Remove the first point, write one of the desk's own.
+    await page.getByLabel("entfernen (Kernpunkt 1)").check();
+    await page
+      .getByLabel("Neuer Kernpunkt")
+      .fill("Die Länder wollen bis Freitag eine gemeinsame Linie finden.");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.locator("#notice.saved").waitFor();
+    draft = await draftOf(page);
+    const texts = draft.edition.stories[0]?.keyPoints.map((point) => point.text) ?? [];
+    expect(texts).toEqual([
+      ...points.slice(1).map((point) => point.text),
+      "Die Länder wollen bis Freitag eine gemeinsame Linie finden.",
+    ]);
+    expect(draft.edition.stories[0]?.keyPoints.at(-1)?.written).toBe(true);
+    expect(await page.locator(`#p${texts.length - 1}-source`).textContent()).toContain(
+      "Von der Redaktion geschrieben",
+    );
+    await page.frameLocator("#preview-desktop iframe").getByText("Die Länder wollen bis Freitag").waitFor();
+  });
+
   it("two editors at once: the stale save gets a conflict with the other's change, and no edit is lost", async () => {
     const { studio } = await project({ deadline: "07:15", fallback: "skip" });
     const anna = await signIn(studio, "anna");

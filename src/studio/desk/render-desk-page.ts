@@ -111,7 +111,7 @@ ${reasons ? `<p class="reasons">${reasons}</p>` : ""}
 <div><label for="p${index}">Kernpunkt ${index + 1}</label>
 <textarea id="p${index}" name="p${index}">${escapeHtml(point.text)}</textarea>
 <input type="hidden" name="p${index}.ref" value="${escapeHtml(point.ref)}">
-<input type="checkbox" id="p${index}-remove" name="p${index}.remove" value="1"> <label class="inline" for="p${index}-remove">entfernen</label></div>
+<input type="checkbox" id="p${index}-remove" name="p${index}.remove" value="1"> <label class="inline" for="p${index}-remove">entfernen<span class="sr-only"> (Kernpunkt ${index + 1})</span></label></div>
 <blockquote class="source" id="p${index}-source"><b>${point.source === null ? "Von der Redaktion geschrieben" : "Satz im Artikel"}</b>${escapeHtml(point.source ?? "")}</blockquote>
 </div>`,
     )
