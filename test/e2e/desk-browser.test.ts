@@ -140,6 +140,8 @@ describe("the desk in Chromium (review.mode required)", () => {
     }
     await page.reload();
     expect(await page.locator("#state").textContent()).toBe("verschickt");
+    expect(await page.locator("#final").textContent()).toContain("verschickt");
+    await expect(page.getByRole("button", { name: "Speichern" }).isDisabled()).resolves.toBe(true);
   });
 
   it("does not send an edition held at the desk", async () => {

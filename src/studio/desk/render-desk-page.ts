@@ -140,11 +140,14 @@ ${csrf(view)}<input type="hidden" name="version" value="${view.version}">
 ${points}
 <div class="point"><div><label for="new0">Neuer Kernpunkt</label><textarea id="new0" name="new0"></textarea></div><p class="muted">Ein neuer Punkt steht ohne Quellsatz; er wird als von der Redaktion geschrieben markiert.</p></div>
 </fieldset>
-<p><button class="primary" type="submit" id="save">Speichern</button> <span class="muted">Ein Wechsel der Topgeschichte übernimmt deren Teaser und Kernpunkte aus dem Artikel.</span></p>
+<p><button class="primary" type="submit" id="save"${view.state === "sent" ? " disabled" : ""}>Speichern</button> <span class="muted">Ein Wechsel der Topgeschichte übernimmt deren Teaser und Kernpunkte aus dem Artikel.</span></p>
 </form>`;
 }
 
 function renderDecision(view: DeskView, q: string): string {
+  if (view.state === "sent") {
+    return `<fieldset><legend>Entscheidung</legend><p id="final">Diese Ausgabe ist verschickt; Änderungen, Freigabe und Zurückhalten sind nicht mehr möglich.</p></fieldset>`;
+  }
   const passed = isGatePassed(view.gate);
   const blocked = passed ? "" : ` disabled aria-describedby="approve-blocked"`;
   const why = passed
