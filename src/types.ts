@@ -195,3 +195,9 @@ export interface SlotTemplate {
 
 /** A personal slot: the greeting line (built from the name), or one of the personal URLs. */
 export type PersonalSlot = "greeting" | "unsubscribeUrl" | "webViewUrl";
+
+/** An edition as it was sent: the Edition and its one-time rendering (the ledger keeps it). */
+export interface EditionContent {
+  edition: Edition;
+  rendered: RenderedEdition;
+}

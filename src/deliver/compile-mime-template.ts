@@ -1,12 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { encodeWords, foldLines, isPlainText } from "nodemailer/lib/mime-funcs";
-import { encode as encodeQp, wrap as wrapQp } from "nodemailer/lib/qp";
 import type { Config } from "../config/index.js";
 import { DigestError } from "../errors.js";
 import { escapeHtml, formatGreeting, resolveWebViewUrl } from "../render/index.js";
 import type { PersonalSlot, RenderedEdition, SlotTemplate } from "../types.js";
 import { hasControlOrBidi, quoteLogValue } from "../unsafe-chars.js";
 import { deriveMessageId, domainOf } from "./derive-message-id.js";
+import {
+  encodeHeaderWords,
+  encodeQuotedPrintable,
+  foldHeader,
+  formatAddress,
+  formatMimeDate,
+  QP_LINE_CHARS,
+} from "./mime-encoding.js";
 import { signUnsubscribeToken } from "./unsubscribe-token.js";
 
 /**
@@ -20,12 +26,10 @@ import { signUnsubscribeToken } from "./unsubscribe-token.js";
  * own and ends with a soft line break (`=\r\n`), which decoders drop. So no encoded line ever
  * straddles a splice, every line stays within 76 characters, and the decoded text is exactly
  * chunk + value + chunk. (Base64 of the whole body could not be spliced at all.)
+ *
+ * The encoding itself (quoted-printable, encoded-words, folding) is mime-encoding.ts.
  */
 
-/** RFC 2045: encoded lines at most 76 characters. */
-const QP_LINE_CHARS = 76;
-/** RFC 5322: header lines should stay within 78 characters. */
-const HEADER_LINE_CHARS = 76;
 const SOFT_BREAK = "=\r\n";
 const CRLF = "\r\n";
 
@@ -121,9 +125,9 @@ export function compileMimeTemplate(options: CompileMimeOptions): MimeTemplate {
   const top = [
     foldHeader("From", formatAddress(sender.name, sender.address)),
     ...(sender.replyTo ? [foldHeader("Reply-To", sender.replyTo)] : []),
-    foldHeader("Subject", encodeWords(rendered.subject, "Q", 52)),
-    `Date: ${formatDate(options.date)}`,
-    foldHeader("List-Id", `${encodeWords(sender.name, "Q", 52)} <${listId}>`),
+    foldHeader("Subject", encodeHeaderWords(rendered.subject)),
+    `Date: ${formatMimeDate(options.date)}`,
+    foldHeader("List-Id", `${encodeHeaderWords(sender.name)} <${listId}>`),
   ];
   const hasOneClick = config.links.unsubscribe !== null;
   const bottom = [
@@ -249,25 +253,13 @@ function encodeSlotTemplate(template: SlotTemplate): EncodedSlots {
 /** QP-encodes one piece; a piece followed by a splice ends with a soft line break. */
 function encodePiece(text: string, softBreakAfter: boolean): string {
   if (text === "") return "";
-  const encoded = wrapQp(encodeQp(text.replace(/\r?\n/g, CRLF)), QP_LINE_CHARS);
+  const encoded = encodeQuotedPrintable(text, QP_LINE_CHARS);
   return softBreakAfter && !encoded.endsWith(CRLF) ? encoded + SOFT_BREAK : encoded;
 }
 
 /**
- * `"Name" <address>` with RFC 2047 encoding when the name is not plain ASCII.
- *
- * @example
- * formatAddress("Jürgen Groß", "j@example.de"); // "=?UTF-8?Q?J=C3=BCrgen_Gro=C3=9F?= <j@example.de>"
- */
-export function formatAddress(name: string | null, address: string): string {
-  if (!name) return address;
-  if (isPlainText(name)) return `"${name.replace(/["\\]/g, "\\$&")}" <${address}>`;
-  return `${encodeWords(name, "Q", 52, true)} <${address}>`;
-}
-
-/**
  * Refuses a header value with a control character (CR/LF would end the header and start another,
- * e.g. a Bcc:) or a bidi control. Raw values are checked: nodemailer's `encodeWords` passes plain
+ * e.g. a Bcc:) or a bidi control. Raw values are checked: `encodeHeaderWords` passes plain
  * ASCII, CR/LF included, through unchanged.
  */
 function assertHeaderSafe(header: string, value: string, source: string): void {
@@ -279,17 +271,8 @@ function assertHeaderSafe(header: string, value: string, source: string): void {
   );
 }
 
-function foldHeader(name: string, value: string): string {
-  return foldLines(`${name}: ${value}`, HEADER_LINE_CHARS);
-}
-
 function appendQuery(url: string, key: string, value: string): string {
   return `${url}${url.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(value)}`;
-}
-
-/** RFC 5322 date in UTC, e.g. "Thu, 26 Nov 2026 06:30:00 +0000". */
-function formatDate(date: Date): string {
-  return date.toUTCString().replace(/GMT$/, "+0000");
 }
 
 /** A list name as a List-Id label: lower-case letters, digits and dashes. */

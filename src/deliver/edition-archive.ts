@@ -1,4 +1,4 @@
-import type { EditionContent } from "./ledger.js";
+import type { EditionContent } from "../types.js";
 
 /** A sent edition as the web archive lists it. */
 export interface ArchivedEdition {

@@ -9,7 +9,6 @@ export {
   compileMimeTemplate,
   concatMimeMessage,
   fillMimeTemplate,
-  formatAddress,
   type MimeMessage,
   type MimeRecipient,
   type MimeTemplate,
@@ -71,6 +70,14 @@ export {
   ledgerPathOf,
 } from "./ledger.js";
 export { LEDGER_MIGRATIONS } from "./ledger-migrations.js";
+export {
+  encodeHeaderWords,
+  encodeQuotedPrintable,
+  foldHeader,
+  formatAddress,
+  formatMimeDate,
+  isPlainText,
+} from "./mime-encoding.js";
 export {
   explainInvalidEmail,
   normalizeEmail,

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import type { Edition, RenderedEdition } from "../types.js";
+import type { EditionContent } from "../types.js";
 import type { DraftStore } from "./draft-store.js";
 import type { EditionArchive } from "./edition-archive.js";
 import type { LeaseStore } from "./lease-store.js";
@@ -70,11 +70,7 @@ export interface DeliveryOutcome {
   at: string;
 }
 
-/** An edition as it was sent: the Edition and its one-time rendering. */
-export interface EditionContent {
-  edition: Edition;
-  rendered: RenderedEdition;
-}
+export type { EditionContent } from "../types.js";
 
 /** What `recordEditionState` writes; fields left out keep their stored value. */
 export interface EditionStateUpdate {

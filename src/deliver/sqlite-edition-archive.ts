@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
+import type { EditionContent } from "../types.js";
 import type { ArchivedEdition, EditionArchive } from "./edition-archive.js";
-import type { EditionContent } from "./ledger.js";
 
 /**
  * The archive on the ledger's SQLite connection; `createLedger` builds it as `ledger.archive`.

@@ -5,36 +5,13 @@
  * To add a format (HTML, feeds): export an `InputFormat` from its folder and list it in
  * INPUT_FORMATS before `TEXT_FORMAT`, which accepts anything and therefore comes last.
  */
-import type { Article } from "../types.js";
 import { FEED_FORMAT } from "./feed/feed-format.js";
 import { HTML_FORMAT } from "./html/html-format.js";
+import type { InputFormat } from "./input-format.js";
 import { parseJsonArticles } from "./parse-json-articles.js";
 import { parseTextArticle } from "./parse-text-article.js";
 
-export interface FormatParseOptions {
-  /** File path or URL the text came from (ids and error messages). */
-  source: string | null;
-  /** Supplies the year for dates printed without one (ticker entries). */
-  referenceDate?: Date | undefined;
-}
-
-export interface InputFormat {
-  /** Short name used in messages, e.g. "text", "json", "html", "feed". */
-  name: string;
-  /** File extensions without the dot, lower case: "txt", "json", "html". */
-  extensions: readonly string[];
-  /** Media types of HTTP responses: "text/html", "application/rss+xml". */
-  mediaTypes: readonly string[];
-  /** True when decoded text looks like this format (used when extension and media type do not decide). */
-  sniff(text: string): boolean;
-  /** Pure: decoded text → articles. Throws DigestError E_INPUT when the text is not usable. */
-  parse(text: string, options: FormatParseOptions): Article[];
-  /**
-   * The charset the raw bytes declare, if the format can declare one (`<meta charset>`, the XML
-   * declaration); decodeBytes trusts a BOM first, then this.
-   */
-  declaredCharset?(bytes: Uint8Array): string | null;
-}
+export type { FormatParseOptions, InputFormat } from "./input-format.js";
 
 /**
  * Articles as JSON (the shape `digest parse` prints): one object or an array.

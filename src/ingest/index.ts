@@ -42,12 +42,12 @@ export {
   MAX_REDIRECTS,
   READ_URL_TIMEOUT_MS,
   readUrl,
+  readUrlInput,
   type UrlReaderOptions,
 } from "./read-url.js";
 export {
   type FetchedInput,
   isUrlInput,
-  readUrlInput,
   type UrlReader,
   type UrlReadOptions,
 } from "./url-reader.js";

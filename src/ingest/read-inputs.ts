@@ -13,7 +13,8 @@ import type { Article } from "../types.js";
 import { charsetFromContentType } from "./decode-bytes.js";
 import { INPUT_FORMATS, type InputFormat, isSupportedFileName } from "./formats.js";
 import { parseInputBytes } from "./parse-input-bytes.js";
-import { isUrlInput, readUrlInput, type UrlReader } from "./url-reader.js";
+import { readUrlInput } from "./read-url.js";
+import { isUrlInput, type UrlReader } from "./url-reader.js";
 
 /** The default size cap of one input (config `limits.inputBytes`). */
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;

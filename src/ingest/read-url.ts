@@ -354,3 +354,11 @@ function formatBytes(bytes: number): string {
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/**
+ * The URL reader readInputs uses by default.
+ *
+ * @example
+ * const { bytes, contentType } = await readUrlInput("http://127.0.0.1:8080/feed.xml", { maxBytes: 5_000_000 });
+ */
+export const readUrlInput: UrlReader = (url, options) => readUrl(url, options);

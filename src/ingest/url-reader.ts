@@ -1,10 +1,8 @@
 /**
- * The slot for URL inputs (`--input https://…`). readInputs hands every http(s) input to
- * `readUrlInput`; the HTTP client (timeouts, size cap, redirects, conditional GET) lives in
- * `./read-url.ts` and is plugged in here.
+ * The slot for URL inputs (`--input https://…`). readInputs hands every http(s) input to a
+ * `UrlReader`; the default, `readUrlInput`, is the HTTP client in `./read-url.ts` (timeouts, size
+ * cap, redirects, conditional GET).
  */
-import { readUrl } from "./read-url.js";
-
 /** What a URL reader returns: the raw body and what the server said about it. */
 export interface FetchedInput {
   /** The response body, at most `maxBytes` long. */
@@ -30,14 +28,6 @@ export interface UrlReadOptions {
  * E_STOPPED when `signal` aborted the request.
  */
 export type UrlReader = (url: string, options: UrlReadOptions) => Promise<FetchedInput>;
-
-/**
- * The URL reader readInputs uses by default.
- *
- * @example
- * const { bytes, contentType } = await readUrlInput("http://127.0.0.1:8080/feed.xml", { maxBytes: 5_000_000 });
- */
-export const readUrlInput: UrlReader = (url, options) => readUrl(url, options);
 
 /**
  * True for inputs that name an http(s) URL rather than a path.

@@ -1,4 +1,4 @@
-import type { Config } from "../config/schema.js";
+import type { Config } from "../config/index.js";
 import type { Edition, PersonalSlot, Story } from "../types.js";
 import { toCleanLine, toSafeHttpUrl } from "./escape-html.js";
 import { GERMAN_PHRASES } from "./german-words.js";

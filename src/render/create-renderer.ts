@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import Handlebars from "handlebars";
 import mjml2html from "mjml";
-import type { Config } from "../config/schema.js";
+import type { Config } from "../config/index.js";
 import { DigestError } from "../errors.js";
 import { findPackageRoot } from "../package-root.js";
 import type { Edition, PersonalParts, RenderedEdition, RenderedEmail } from "../types.js";

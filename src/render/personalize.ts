@@ -1,4 +1,4 @@
-import type { Config } from "../config/schema.js";
+import type { Config } from "../config/index.js";
 import { DigestError } from "../errors.js";
 import type { PersonalParts, PersonalSlot, RenderedEdition, RenderedEmail, SlotTemplate } from "../types.js";
 import { escapeHtml, toCleanLine } from "./escape-html.js";

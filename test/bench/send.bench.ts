@@ -5,7 +5,8 @@
  *      same compiled email (ratio ≤ 2 wanted) and next to the naive path that compiles MJML per
  *      recipient (ratio ≥ 1000 wanted); plus our whole per-recipient MIME build for reference;
  *   2. SMTP throughput to a loopback sink in a separate process (test/bench/smtp-sink.ts): our
- *      send (pre-encoded MIME template, raw hand-over, ledger on) next to plain nodemailer pooled
+ *      send as `digest send` runs it (runEdition from the saved content: pre-send gate, then the
+ *      pre-encoded MIME template, raw hand-over, ledger on) next to plain nodemailer pooled
  *      sending of the same messages, same connections, same run;
  *   3. peak RSS of a 1,000,000-recipient dry run of the built CLI (a separate process with Node's
  *      default heap settings, no flags; its kernel high-water mark VmHWM read from /proc), and how
@@ -30,7 +31,7 @@ import {
   sendEdition,
   signUnsubscribeToken,
 } from "../../src/deliver/index.js";
-import { readEdition } from "../../src/pipeline.js";
+import { readEdition, runEdition, sendGate } from "../../src/pipeline.js";
 import { createRenderer } from "../../src/render/index.js";
 import type { PersonalParts } from "../../src/types.js";
 
@@ -217,20 +218,39 @@ async function benchSmtp({
       const ledger = createLedger({ stateDir: join(dir, `state-${round}`) });
       const transport = createSmtpTransport({ url, maxConnections: SMTP_CONNECTIONS });
       const started = performance.now();
-      const report = await sendEdition({
-        config,
-        edition,
-        rendered,
-        recipientsFile: list,
-        list: `bench${round}`,
-        transport,
-        ledger,
-        concurrency: SMTP_CONNECTIONS,
-        maxAttempts: 3,
-        signal: new AbortController().signal,
-        logger: { debug() {}, info() {}, warn() {} },
-        secret: SECRET,
-      });
+      const quiet = { debug() {}, info() {}, warn() {} };
+      const report = await runEdition(
+        { config, date: DATE, source: { from: "saved", edition, rendered } },
+        { cwd: ROOT, renderer },
+        {
+          gate: () =>
+            sendGate({
+              config,
+              list: `bench${round}`,
+              secret: SECRET,
+              dkim: null,
+              now: new Date(),
+              dryRun: false,
+              force: true,
+              warn: quiet.warn,
+            }),
+          deliver: (run) =>
+            sendEdition({
+              config,
+              edition: run.edition,
+              rendered: run.rendered,
+              recipientsFile: list,
+              list: `bench${round}`,
+              transport,
+              ledger,
+              concurrency: SMTP_CONNECTIONS,
+              maxAttempts: 3,
+              signal: new AbortController().signal,
+              logger: quiet,
+              secret: SECRET,
+            }),
+        },
+      );
       const seconds = (performance.now() - started) / 1000;
       await transport.close();
       ledger.close();

@@ -152,6 +152,9 @@ describe("the desk through the CLI (review.mode required)", () => {
     expect(approve.code, approve.stderr).toBe(0);
     const approved = await show(dir);
     expect(approved).toMatchObject({ version: 3, state: "approved", approved: { by: "ben" } });
+    // Not sent yet: `digest status` shows the draft on a line of its own.
+    const before = await digest(dir, ["status", "--state", join(dir, "state")]);
+    expect(before.stdout).toMatch(/^draft 2027-03-28\/politik: approved by ben \(version 3, /m);
 
     const sink = await smtpSink();
     const clock = createManualClock("2027-03-28T07:00:00+02:00");

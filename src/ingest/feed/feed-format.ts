@@ -1,4 +1,4 @@
-import type { InputFormat } from "../formats.js";
+import type { InputFormat } from "../input-format.js";
 import { parseFeed } from "./parse-feed.js";
 
 const SNIFF_CHARS = 2048;

@@ -1,4 +1,4 @@
-import type { InputFormat } from "../formats.js";
+import type { InputFormat } from "../input-format.js";
 import { parseHtmlArticle } from "./parse-html-article.js";
 
 /** How far into a file the sniffers look: declarations and root elements sit at the top. */
