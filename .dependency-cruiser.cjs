@@ -24,12 +24,13 @@ module.exports = {
         "Commands, the studio and the scheduler make editions through src/pipeline.ts (runEdition), never by " +
         "calling a stage themselves; type-only imports are allowed. The exceptions are deliberate and listed: " +
         "the single-stage inspection commands (digest parse, summarize, sentences run one stage on its own) and " +
-        "the studio's page template, which escapes HTML with render's escapeHtml.",
+        "the studio's and the desk's page templates, which escape HTML with render's escapeHtml.",
       from: {
         path: "^src/(cli|studio|schedule)/",
         pathNot: [
           "^src/cli/commands/(parse|summarize|sentences)\\.ts$",
           "^src/studio/render-studio-page\\.ts$",
+          "^src/studio/desk/render-desk-(page|shell)\\.ts$",
         ],
       },
       to: { path: STAGES, dependencyTypesNot: ["type-only"] },
