@@ -13,7 +13,7 @@ import type { Logger } from "./logger.js";
  *
  * @throws DigestError E_UNAPPROVED, or E_REVIEW for an approval whose frozen rendering changed.
  * @example
- * const { source, required } = reviewSendSource({ ledger, config, date, key, list, logger, now: new Date() });
+ * const { source } = reviewSendSource({ ledger, config, date, key, list, logger, now: new Date() });
  */
 export function reviewSendSource(input: {
   ledger: Ledger;
@@ -23,12 +23,12 @@ export function reviewSendSource(input: {
   list: string;
   logger: Logger;
   now: Date;
-}): { source: EditionSource | null; required: boolean } {
+}): { source: EditionSource | null } {
   const { ledger, config, date, now } = input;
   if (config.review.mode !== "required") {
     const ignored = describeIgnoredDraft(ledger.drafts, config, date);
     if (ignored) input.logger.warn(ignored);
-    return { source: null, required: false };
+    return { source: null };
   }
   const reviewed = resolveReviewedContent({ store: ledger.drafts, config, date, now });
   switch (reviewed.kind) {
@@ -36,13 +36,11 @@ export function reviewSendSource(input: {
       input.logger.info(`sending the edition of ${date} as approved by ${reviewed.approvedBy}`);
       return {
         source: { from: "saved", edition: reviewed.edition, rendered: reviewed.rendered },
-        required: true,
       };
     case "proposal":
       input.logger.warn(`deadline fallback for ${date}: ${reviewed.reason} - sending the machine's proposal`);
       return {
         source: reviewed.edition === null ? null : { from: "edition", edition: reviewed.edition },
-        required: true,
       };
     case "not-sent":
       if (!reviewed.held) {

@@ -10,9 +10,7 @@ import type { FireJob } from "./run-schedule.js";
 export const REVIEW_POLL_MS = 30_000;
 
 /** What the desk lets a fire send: a source for runEdition (none: build from the inputs), or a skip. */
-export type FireReview =
-  | { kind: "send"; source: EditionSource | null; required: boolean }
-  | { kind: "skip"; reason: string };
+export type FireReview = { kind: "send"; source: EditionSource | null } | { kind: "skip"; reason: string };
 
 /**
  * The desk's say over one fire. `review.mode` auto: the inputs (a warning when an editor's draft
@@ -33,7 +31,7 @@ export async function reviewFire(
   if (config.review.mode !== "required") {
     const ignored = describeIgnoredDraft(ledger.drafts, config, job.date);
     if (ignored) logger.warn(ignored);
-    return { kind: "send", source: null, required: false };
+    return { kind: "send", source: null };
   }
   const reviewed = await awaitReview(options, job);
   switch (reviewed.kind) {
@@ -44,14 +42,12 @@ export async function reviewFire(
       return {
         kind: "send",
         source: { from: "saved", edition: reviewed.edition, rendered: reviewed.rendered },
-        required: true,
       };
     case "proposal":
       logger.warn(`deadline fallback for ${job.date}: ${reviewed.reason} - sending the machine's proposal`);
       return {
         kind: "send",
         source: reviewed.edition === null ? null : { from: "edition", edition: reviewed.edition },
-        required: true,
       };
   }
 }

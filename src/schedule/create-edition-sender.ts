@@ -101,7 +101,8 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
           },
         },
       );
-      if (review?.required && report.stoppedBy !== "fatal") {
+      // A resumed fire (after a crash before this line) marks the draft too; no draft: nothing to mark.
+      if (config.review.mode === "required" && report.stoppedBy !== "fatal") {
         markDraftSent(ledger.drafts, config, { date: job.date, editionKey: job.editionKey, at: clock.now() });
       }
       if (report.stoppedBy === "fatal") {

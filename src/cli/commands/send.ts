@@ -238,7 +238,8 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           });
         },
       });
-      if (review?.required && !dryRun && report.stoppedBy !== "fatal") {
+      // Also after a resume (a crash before this line); no draft: nothing to mark.
+      if (config.review.mode === "required" && !dryRun && report.stoppedBy !== "fatal") {
         markDraftSent(ledger.drafts, config, { date, editionKey: key, at: new Date() });
       }
       ctx.stdout.write(formatReport(report));
