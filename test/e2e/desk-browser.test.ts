@@ -228,6 +228,29 @@ describe("the desk in Chromium (review.mode required)", () => {
     await page.frameLocator("#preview-desktop iframe").getByText("Die Länder wollen bis Freitag").waitFor();
   });
 
+  it("blocks approval while the pre-send gate reports an error, in the page and on the server", async () => {
+    const { studio } = await project({ deadline: "07:15", fallback: "skip" });
+    const { page } = await signIn(studio, "anna");
+    const long = `Haushalt: ${"eine sehr lange Betreffzeile, die niemand zu Ende liest, ".repeat(2)}`.trim();
+    expect(long.length).toBeGreaterThan(90);
+    await page.getByLabel("Betreff").fill(long);
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.locator("#notice.saved").waitFor();
+    expect(await page.locator("#gate").textContent()).toBe("Prüfung: Fehler");
+    expect(await page.locator("#findings").textContent()).toContain("subject/length");
+    await expect(page.getByRole("button", { name: "Freigeben" }).isDisabled()).resolves.toBe(true);
+
+    // A hand-made POST (the button re-enabled) is refused by the server as well.
+    await page
+      .getByRole("button", { name: "Freigeben" })
+      .evaluate((button) => button.removeAttribute("disabled"));
+    await page.getByRole("button", { name: "Freigeben" }).click();
+    await page.locator("#notice.error").waitFor();
+    expect(await page.locator("#notice").textContent()).toContain("Nicht freigegeben");
+    expect(await page.locator("#notice").textContent()).toContain("subject/length");
+    expect(await draftOf(page)).toMatchObject({ state: "edited", approved: null });
+  });
+
   it("two editors at once: the stale save gets a conflict with the other's change, and no edit is lost", async () => {
     const { studio } = await project({ deadline: "07:15", fallback: "skip" });
     const anna = await signIn(studio, "anna");
