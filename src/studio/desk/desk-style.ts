@@ -24,6 +24,8 @@ label.inline{display:inline;font-weight:400;margin:0}
 input[type=text],input[type=number],input[type=password],select,textarea{font:inherit;width:100%;padding:6px 8px;border:1px solid #8c857a;border-radius:6px;background:#fff;color:#1d1d1f}
 input[type=number]{width:5em}
 textarea{min-height:4.5em;resize:vertical}
+.point textarea{min-height:6.8em}
+.log td:nth-child(2){white-space:nowrap}
 :focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 button{font:inherit;min-height:44px;padding:8px 18px;border-radius:6px;border:1px solid #1d1d1f;background:#fff;color:#1d1d1f;cursor:pointer}
 button.primary{background:#1d1d1f;color:#fff}button.approve{background:#1f7a3a;border-color:#1f7a3a;color:#fff}
