@@ -5,6 +5,8 @@
 import type { Article } from "../types.js";
 import { assessSentence } from "./assess-sentence.js";
 import type { SentenceUnit } from "./collect-sentences.js";
+import { type LogisticModel, SENTENCE_WEIGHTS, scoreSentences } from "./score-sentences.js";
+import { computeSentenceFeatures } from "./sentence-features.js";
 import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
 
@@ -17,6 +19,8 @@ export interface Teaser {
 
 /** Opening sentences considered for the first teaser sentence when there is no lead. */
 const OPENING_WINDOW_SENTENCES = 4;
+/** Sentences considered for a teaser without a lead: the top of the article carries the news. */
+const MAX_TEASER_CANDIDATES = 30;
 /** At most this many sentences make a teaser: it is a teaser, not a paragraph. */
 const MAX_TEASER_SENTENCES = 3;
 
@@ -31,7 +35,12 @@ const MAX_TEASER_SENTENCES = 3;
  * @example
  * selectTeaser(article, collectSentences(article).units, 300).text; // → the lead, or the opening
  */
-export function selectTeaser(article: Article, units: readonly SentenceUnit[], maxChars: number): Teaser {
+export function selectTeaser(
+  article: Article,
+  units: readonly SentenceUnit[],
+  maxChars: number,
+  model: LogisticModel = SENTENCE_WEIGHTS.models.teaser,
+): Teaser {
   const lead = article.lead?.trim() ?? "";
   if (lead.length > 0) {
     const sentences = splitSentences(lead)
@@ -41,29 +50,55 @@ export function selectTeaser(article: Article, units: readonly SentenceUnit[], m
     if (fitted.length > 0) return { text: fitted.join(" "), used: [] };
   }
   const opening = units.filter((unit) => !unit.traits.boilerplate).slice(0, OPENING_WINDOW_SENTENCES);
-  const first =
-    opening.find((unit) => isTeaserWorthy(unit) && unit.text.length <= maxChars) ??
-    opening.find((unit) => unit.text.length <= maxChars && !unit.traits.fragment);
-  if (first !== undefined) {
-    const used = [first];
-    let length = first.text.length;
-    for (const unit of units.slice(units.indexOf(first) + 1)) {
-      if (
-        used.length >= MAX_TEASER_SENTENCES ||
-        unit.paragraph !== first.paragraph ||
-        unit.update !== first.update
-      )
-        break;
-      if (!isTeaserWorthy(unit, true) || length + 1 + unit.text.length > maxChars) break;
-      used.push(unit);
-      length += 1 + unit.text.length;
-    }
-    return { text: used.map((unit) => unit.text).join(" "), used };
-  }
+  const picked = pickLearnedTeaser(article, units, maxChars, model);
+  if (picked.length > 0) return { text: picked.map((unit) => unit.text).join(" "), used: picked };
   const fallbackSource = lead.length > 0 ? splitSentences(lead) : opening.map((unit) => unit.text);
   const shortest = [...fallbackSource].sort((a, b) => a.length - b.length)[0];
   if (shortest === undefined) return { text: "", used: [] };
   return { text: cutAtWord(shortest, maxChars), used: [] };
+}
+
+/**
+ * Without a lead: the sentences the teaser model rates highest, best first, while they fit in
+ * `maxChars` (at most `MAX_TEASER_SENTENCES`), shown in article order. The first one shown must
+ * stand on its own (no dangling reference); none may be a question, fragment or bare quote.
+ */
+function pickLearnedTeaser(
+  article: Article,
+  units: readonly SentenceUnit[],
+  maxChars: number,
+  model: LogisticModel,
+): SentenceUnit[] {
+  const candidates = teaserCandidates(units);
+  if (candidates.length === 0) return [];
+  const titleText = [article.kicker ?? "", article.headline].join(" ");
+  const { rows } = computeSentenceFeatures(candidates, { titleText, teaserText: "" });
+  const scores = scoreSentences(rows, model);
+  const order = candidates.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const chosen: number[] = [];
+  let length = 0;
+  for (const index of order) {
+    if (chosen.length >= MAX_TEASER_SENTENCES) break;
+    const unit = candidates[index]!;
+    const added = chosen.length === 0 ? unit.text.length : length + 1 + unit.text.length;
+    if (added > maxChars || !isTeaserWorthy(unit, true)) continue;
+    chosen.push(index);
+    length = added;
+  }
+  chosen.sort((a, b) => a - b);
+  while (chosen.length > 0 && !isTeaserWorthy(candidates[chosen[0]!]!)) chosen.shift();
+  return chosen.map((index) => candidates[index]!);
+}
+
+/**
+ * The sentences a teaser may be made of when there is no lead: the first
+ * `MAX_TEASER_CANDIDATES` that are not page furniture.
+ *
+ * @example
+ * teaserCandidates(collectSentences(article).units)[0]; // → the first body sentence
+ */
+export function teaserCandidates(units: readonly SentenceUnit[]): SentenceUnit[] {
+  return units.filter((unit) => !unit.traits.boilerplate).slice(0, MAX_TEASER_CANDIDATES);
 }
 
 function isTeaserWorthy(unit: SentenceUnit, continuing = false): boolean {
