@@ -1,6 +1,6 @@
 /**
  * The learned sentence scorer: a logistic regression over the features of
- * sentence-features.ts, one model for the teaser and one for the key points, fitted by
+ * sentence-features.ts that rates body sentences for the teaser of an article without a lead, fitted by
  * `npm run train` on the development half of the Wikinews data (oracle labels: the sentences
  * that best cover the article's own lead) and shipped as data/sentence-weights.json.
  */
@@ -19,7 +19,7 @@ export interface LogisticModel {
 export interface SentenceWeights {
   about: string;
   features: string[];
-  models: { teaser: LogisticModel; keyPoints: LogisticModel };
+  models: { teaser: LogisticModel };
   training: Record<string, number | string>;
 }
 
@@ -35,7 +35,7 @@ export const SENTENCE_WEIGHTS: Readonly<SentenceWeights> = weights as SentenceWe
  * The probability that each sentence belongs in the summary, by one model.
  *
  * @example
- * scoreSentences(rows, SENTENCE_WEIGHTS.models.keyPoints); // → [0.41, 0.07, …]
+ * scoreSentences(rows, SENTENCE_WEIGHTS.models.teaser); // → [0.41, 0.07, …]
  */
 export function scoreSentences(rows: readonly number[][], model: LogisticModel): number[] {
   return rows.map((row) => {

@@ -35,9 +35,13 @@
 import type { KeyPoint } from "../types.js";
 import { selfContainedness } from "./assess-sentence.js";
 import type { SentenceUnit } from "./collect-sentences.js";
-import { cosineSimilarity } from "./rank-sentences.js";
-import { type LogisticModel, SENTENCE_WEIGHTS, scoreSentences } from "./score-sentences.js";
-import { computeSentenceFeatures } from "./sentence-features.js";
+import {
+  buildTermVectors,
+  cosineSimilarity,
+  rankSentences,
+  rankSentencesByOverlap,
+} from "./rank-sentences.js";
+import { toTerms } from "./tokenize-terms.js";
 
 /** What the key points are chosen against: the editor's title and the teaser already shown. */
 export interface KeyPointContext {
@@ -66,6 +70,15 @@ export interface KeyPointLimits {
  * candidates.slice(0, MAX_RANKED_SENTENCES);
  */
 export const MAX_RANKED_SENTENCES = 150;
+const CENTRALITY_WEIGHT = 0.4;
+const POSITION_WEIGHT = 0.25;
+const TITLE_WEIGHT = 0.35;
+/**
+ * Share of the position prior that follows the place in the article; the rest rewards the
+ * opening sentence of each paragraph (German news paragraphs open with their point). The
+ * article's opening is mostly taken by the teaser already, so the paragraph share is larger.
+ */
+const DOCUMENT_POSITION_SHARE = 0.3;
 const MMR_LAMBDA = 0.6;
 /**
  * Recency of a ticker's summary paragraphs: as the second-newest update. The summary above the
@@ -77,6 +90,8 @@ const SAME_PARAGRAPH_SIMILARITY = 0.4;
 const MAX_SIMILARITY = 0.5;
 /** Fallback bound when too few points pass `MAX_SIMILARITY`: only near-duplicates stay out. */
 const NEAR_DUPLICATE = 0.9;
+const OVERLONG_FACTOR = 0.85;
+const FAR_OVERLONG_FACTOR = 0.6;
 /** Sentences with fewer words are not candidates at all (headers, "Mehr folgt."). */
 const MIN_CANDIDATE_WORDS = 4;
 
@@ -91,27 +106,54 @@ export function selectKeyPoints(
   units: readonly SentenceUnit[],
   context: KeyPointContext,
   limits: KeyPointLimits,
-  model: LogisticModel = SENTENCE_WEIGHTS.models.keyPoints,
 ): KeyPoint[] {
-  const candidates = keyPointCandidates(units, context);
+  const teaserSet = new Set(context.teaserUnits);
+  const candidates = units
+    .filter(
+      (unit) =>
+        !teaserSet.has(unit) &&
+        !unit.traits.boilerplate &&
+        unit.text.split(/\s+/).length >= MIN_CANDIDATE_WORDS &&
+        unit.text !== context.teaserText,
+    )
+    .slice(0, MAX_RANKED_SENTENCES);
   if (candidates.length === 0) return [];
 
-  const { rows, vectors } = computeSentenceFeatures(candidates, {
-    titleText: context.titleText,
-    teaserText: context.teaserText,
-  });
+  const teaserTerms = toTerms(context.teaserText);
+  const vectors = buildTermVectors([
+    ...candidates.map((unit) => unit.terms),
+    teaserTerms,
+    toTerms(context.titleText),
+  ]);
   const teaserVector = vectors[candidates.length]!;
-  const learned = scoreSentences(rows, model);
+  const titleVector = vectors[candidates.length + 1]!;
+  const lexRank = rankSentences(vectors.slice(0, candidates.length));
+  const textRank = rankSentencesByOverlap(vectors.slice(0, candidates.length));
+  const centrality = lexRank.map((score, index) => (score + (textRank[index] ?? 0)) / 2);
+  const titleOverlap = candidates.map((_, index) => cosineSimilarity(vectors[index]!, titleVector));
+  const maxTitleOverlap = Math.max(...titleOverlap, 1e-9);
+  const decay = Math.max(5, candidates.length / 2.5);
+
   const relevance = candidates.map((unit, index) => {
+    const paragraphOpening = 1 / (1 + unit.sentence);
+    const prior = context.isTicker
+      ? 0.7 + 0.3 * paragraphOpening
+      : DOCUMENT_POSITION_SHARE * Math.exp(-index / decay) + (1 - DOCUMENT_POSITION_SHARE) * paragraphOpening;
     const recency = !context.isTicker
       ? 1
       : unit.updateRank === null
         ? TICKER_SUMMARY_RECENCY
         : 1 / (1 + unit.updateRank);
-    return (learned[index] ?? 0) * recency * selfContainedness(unit.traits);
+    const base =
+      CENTRALITY_WEIGHT * (centrality[index] ?? 0) +
+      POSITION_WEIGHT * prior +
+      TITLE_WEIGHT * ((titleOverlap[index] ?? 0) / maxTitleOverlap);
+    return (
+      base * recency * selfContainedness(unit.traits) * lengthFactor(unit.text.length, limits.keyPointChars)
+    );
   });
 
-  const wanted = wantedPoints(context.wordCount, limits);
+  const wanted = clamp(pointsForLength(context.wordCount), limits.keyPointsMin, limits.keyPointsMax);
   const paragraphs = new Set(candidates.map((unit) => `${unit.update}:${unit.paragraph}`));
   const onePerParagraph = paragraphs.size >= wanted;
   const similarity = (a: number, b: number): number => {
@@ -151,39 +193,6 @@ export function selectKeyPoints(
         ? { text: unit.text, paragraph: unit.paragraph, sentence: unit.sentence }
         : { text: unit.text, paragraph: unit.paragraph, sentence: unit.sentence, update: unit.update },
     );
-}
-
-/**
- * The sentences key points are chosen from: body sentences that are not the teaser's, not page
- * furniture and not shorter than `MIN_CANDIDATE_WORDS`; the first `MAX_RANKED_SENTENCES`.
- *
- * @example
- * keyPointCandidates(units, context).length <= MAX_RANKED_SENTENCES; // → true
- */
-export function keyPointCandidates(
-  units: readonly SentenceUnit[],
-  context: Pick<KeyPointContext, "teaserText" | "teaserUnits">,
-): SentenceUnit[] {
-  const teaserSet = new Set(context.teaserUnits);
-  return units
-    .filter(
-      (unit) =>
-        !teaserSet.has(unit) &&
-        !unit.traits.boilerplate &&
-        unit.text.split(/\s+/).length >= MIN_CANDIDATE_WORDS &&
-        unit.text !== context.teaserText,
-    )
-    .slice(0, MAX_RANKED_SENTENCES);
-}
-
-/**
- * How many points an article of this many words gets, within the limits.
- *
- * @example
- * wantedPoints(420, { keyPointsMin: 3, keyPointsMax: 5 }); // → 5
- */
-export function wantedPoints(wordCount: number, limits: Pick<KeyPointLimits, "keyPointsMin" | "keyPointsMax">): number {
-  return clamp(pointsForLength(wordCount), limits.keyPointsMin, limits.keyPointsMax);
 }
 
 function selectByMmr(
@@ -229,6 +238,12 @@ function pointsForLength(words: number): number {
   if (words < 200) return 3;
   if (words < 350) return 4;
   return 5;
+}
+
+function lengthFactor(chars: number, limit: number): number {
+  if (chars > limit * 1.5) return FAR_OVERLONG_FACTOR;
+  if (chars > limit) return OVERLONG_FACTOR;
+  return 1;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -7,7 +7,12 @@
 import type { SentenceUnit } from "./collect-sentences.js";
 import { MONTH_NAMES } from "./data/abbreviations.js";
 import { SPEECH_VERBS } from "./data/speech-verbs.js";
-import { buildTermVectors, cosineSimilarity, rankSentences, rankSentencesByOverlap } from "./rank-sentences.js";
+import {
+  buildTermVectors,
+  cosineSimilarity,
+  rankSentences,
+  rankSentencesByOverlap,
+} from "./rank-sentences.js";
 import { toTerms } from "./tokenize-terms.js";
 
 /**
@@ -39,22 +44,12 @@ export const FEATURE_NAMES = [
   "question",
   "fragment",
   "parenthesisShare",
-  "teaserSimilarity",
 ] as const;
 
 /** What the features are computed against. */
 export interface FeatureContext {
-  /** Headline, kicker and lead. */
+  /** Headline and kicker: the editor's own summary of the story. */
   titleText: string;
-  /** The teaser already chosen ("" while the teaser itself is being chosen). */
-  teaserText: string;
-}
-
-/** The candidates' feature rows plus the term vectors the caller reuses for redundancy. */
-export interface SentenceFeatures {
-  rows: number[][];
-  /** Term vectors of the candidates, then the teaser's, then the title's. */
-  vectors: ReturnType<typeof buildTermVectors>;
 }
 
 /** Key points longer than this many characters count as overlong (the issue's target is 200). */
@@ -69,19 +64,15 @@ const QUOTE = /[„“”"»«]/u;
  * Computes the feature rows of the candidates, in their order.
  *
  * @example
- * const { rows } = computeSentenceFeatures(units, { titleText: article.headline, teaserText: "" });
+ * const rows = computeSentenceFeatures(units, { titleText: article.headline });
  * rows[0]!.length === FEATURE_NAMES.length; // → true
  */
-export function computeSentenceFeatures(
-  units: readonly SentenceUnit[],
-  context: FeatureContext,
-): SentenceFeatures {
+export function computeSentenceFeatures(units: readonly SentenceUnit[], context: FeatureContext): number[][] {
   const count = units.length;
   const titleTerms = toTerms(context.titleText);
-  const vectors = buildTermVectors([...units.map((unit) => unit.terms), toTerms(context.teaserText), titleTerms]);
+  const vectors = buildTermVectors([...units.map((unit) => unit.terms), titleTerms]);
   const candidates = vectors.slice(0, count);
-  const teaserVector = vectors[count]!;
-  const titleVector = vectors[count + 1]!;
+  const titleVector = vectors[count]!;
   const lexRank = rankSentences(candidates);
   const textRank = rankSentencesByOverlap(candidates);
   const titleSet = new Set(titleTerms);
@@ -118,16 +109,17 @@ export function computeSentenceFeatures(
       }) > 0
         ? 1
         : 0,
-      QUOTE.test(text) && words.some((word) => SPEECH.has(word.replace(/[^\p{L}]/gu, "").toLowerCase())) ? 1 : 0,
+      QUOTE.test(text) && words.some((word) => SPEECH.has(word.replace(/[^\p{L}]/gu, "").toLowerCase()))
+        ? 1
+        : 0,
       unit.traits.speakerlessQuote ? 1 : 0,
       unit.traits.dangling ? 1 : 0,
       unit.traits.question ? 1 : 0,
       unit.traits.fragment ? 1 : 0,
       parenthesisShare(text),
-      context.teaserText.length > 0 ? cosineSimilarity(candidates[index]!, teaserVector) : 0,
     ];
   });
-  return { rows, vectors };
+  return rows;
 }
 
 function countMatches(words: readonly string[], test: (word: string) => boolean): number {

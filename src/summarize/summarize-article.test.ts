@@ -167,7 +167,9 @@ describe("key points", () => {
       ],
     });
     const { teaser, keyPoints } = summarizeArticle(input);
-    expect(teaser).toBe("Die Koalition streitet über die Rente mit 63. Die Union will sie abschaffen.");
+    // Without a lead the teaser opens with the first sentence and adds what the teaser model rates
+    // highest (issue 11); whichever sentences it takes, no key point repeats them.
+    expect(teaser.startsWith("Die Koalition streitet über die Rente mit 63.")).toBe(true);
     for (const point of keyPoints) {
       expect(input.paragraphs[point.paragraph]?.kind).toBe("text");
       expect(teaser).not.toContain(point.text);

@@ -45,8 +45,8 @@ export function summarizeArticle(article: Article, options: Partial<SummarizeOpt
 }
 
 /**
- * `summarizeArticle` with explicit scorer models: `npm run train` fits the key-point model on
- * the teasers its freshly fitted teaser model chooses. Not part of the stage's public API.
+ * `summarizeArticle` with an explicit scorer model, for training and evaluating weights that are
+ * not the shipped ones. Not part of the stage's public API.
  *
  * @example
  * summarizeWithModels(article, DEFAULT_SUMMARIZE_OPTIONS, SENTENCE_WEIGHTS.models);
@@ -54,16 +54,15 @@ export function summarizeArticle(article: Article, options: Partial<SummarizeOpt
 export function summarizeWithModels(
   article: Article,
   settings: SummarizeOptions,
-  models: { teaser: LogisticModel; keyPoints: LogisticModel },
+  models: { teaser: LogisticModel },
 ): Summary {
   const { units, wordCount, isTicker } = collectSentences(article);
-  const teaser = selectTeaser(article, units, settings.teaserChars, models.teaser);
+  const teaser = selectTeaser(article, units, settings.teaserChars, models.teaser, settings.keyPointsMin);
   const titleText = [article.kicker ?? "", article.headline, article.lead ?? ""].join(" ");
   const keyPoints = selectKeyPoints(
     units,
     { titleText, teaserText: teaser.text, teaserUnits: teaser.used, wordCount, isTicker },
     settings,
-    models.keyPoints,
   );
   return { teaser: teaser.text, keyPoints };
 }

@@ -2,10 +2,9 @@
  * `npm run train`: rebuilds the learned data files of the summarize stage from the development
  * half of `shared/devdata/` (docs/summarize-quality.md) - never from the held-out half:
  *
- * 1. src/summarize/data/sentence-weights.json - the teaser model, then the key-point model
+ * 1. src/summarize/data/sentence-weights.json - the teaser model for articles without a lead
  *    (logistic regression over sentence-features.ts). Labels: the sentences the greedy oracle
- *    picks to cover the article's own lead (withheld from the input). The key-point model learns
- *    on the candidates left after the teaser the new teaser model chooses.
+ *    picks to cover the article's own lead (withheld from the input).
  * 2. src/summarize/data/learned-abbreviations.json - Punkt-style abbreviation statistics
  *    (learn-abbreviations.ts).
  *
@@ -14,12 +13,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildTrainingFiles } from "./train/build-training-files.js";
 import { findDevdata } from "./summarize/devdata.js";
+import { buildTrainingFiles } from "./train/build-training-files.js";
 
 const devdata = findDevdata();
 if (devdata === null) {
-  console.error("train: shared/devdata not found beside the checkout or its parents - set DIGEST_DEVDATA to the folder");
+  console.error(
+    "train: shared/devdata not found beside the checkout or its parents - set DIGEST_DEVDATA to the folder",
+  );
   process.exit(2);
 }
 const files = buildTrainingFiles(devdata);

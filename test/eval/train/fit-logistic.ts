@@ -14,13 +14,18 @@ export interface FitOptions {
 
 export const DEFAULT_FIT: FitOptions = { iterations: 3000, learningRate: 0.5, l2: 0.001 };
 
-export function fitLogistic(rows: readonly number[][], labels: readonly number[], options = DEFAULT_FIT): LogisticModel {
+export function fitLogistic(
+  rows: readonly number[][],
+  labels: readonly number[],
+  options = DEFAULT_FIT,
+): LogisticModel {
   const width = rows[0]?.length ?? 0;
   const count = rows.length;
   const mean = new Array<number>(width).fill(0);
   const scale = new Array<number>(width).fill(0);
   for (const row of rows) for (let j = 0; j < width; j++) mean[j]! += (row[j] ?? 0) / count;
-  for (const row of rows) for (let j = 0; j < width; j++) scale[j]! += ((row[j] ?? 0) - mean[j]!) ** 2 / count;
+  for (const row of rows)
+    for (let j = 0; j < width; j++) scale[j]! += ((row[j] ?? 0) - mean[j]!) ** 2 / count;
   for (let j = 0; j < width; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
   const x = rows.map((row) => row.map((value, j) => (value - mean[j]!) / scale[j]!));
   const positives = labels.reduce((sum, label) => sum + label, 0);
