@@ -19,7 +19,10 @@ export interface CommentaryRecord {
   unit: "document" | "paragraph";
   half: Half;
   text: string;
-  /** Gold sentences with each sentence ending in a colon joined to the next (TIGER splits there). */
+  /**
+   * Gold sentences with each sentence that ends in a colon or a semicolon joined to the next one:
+   * TIGER ends a sentence at both, this splitter (by design) at neither.
+   */
   sentences: string[];
 }
 
@@ -75,7 +78,7 @@ export function readCommentary(devdata: string): CommentaryRecord[] {
       unit: record.unit,
       half: halfOf(record.id.replace(/-p\d+$/, "")),
       text: record.text,
-      sentences: record.sentencesColonMerged,
+      sentences: mergeAfterSemicolons(record.sentencesColonMerged),
     };
   });
 }
@@ -117,6 +120,17 @@ export function readWikinews(devdata: string): WikinewsRecord[] {
       lead: record.reference.teaser,
     };
   });
+}
+
+/** The devdata's colon merge, done for semicolons too (3 sentences in the whole corpus). */
+function mergeAfterSemicolons(sentences: readonly string[]): string[] {
+  const merged: string[] = [];
+  for (const sentence of sentences) {
+    const previous = merged[merged.length - 1];
+    if (previous?.trimEnd().endsWith(";")) merged[merged.length - 1] = `${previous} ${sentence}`;
+    else merged.push(sentence);
+  }
+  return merged;
 }
 
 /** The annotated Wikinews paragraphs (stored in the repository, CC BY-NC-SA 4.0). */
