@@ -28,7 +28,12 @@
  *
  * Output sentences are trimmed and their inner whitespace collapsed to single spaces.
  */
-import { MAYBE_FINAL_ABBREVIATIONS, MONTH_NAMES, NON_FINAL_ABBREVIATIONS } from "./data/abbreviations.js";
+import {
+  ENUMERATION_ENDERS,
+  MAYBE_FINAL_ABBREVIATIONS,
+  MONTH_NAMES,
+  NON_FINAL_ABBREVIATIONS,
+} from "./data/abbreviations.js";
 import learned from "./data/learned-abbreviations.json" with { type: "json" };
 import { ORDINAL_DETERMINERS, ORDINAL_NOUNS } from "./data/ordinals.js";
 import { SENTENCE_OPENERS } from "./data/sentence-openers.js";
@@ -66,6 +71,7 @@ const WRAPPED_LINE_MIN_CHARS = 50;
 const compact = (abbreviation: string): string => abbreviation.replace(/\s+/g, "");
 const NON_FINAL = new Set(NON_FINAL_ABBREVIATIONS.map(compact));
 const MAYBE_FINAL = new Set(MAYBE_FINAL_ABBREVIATIONS.map(compact));
+const ENUMERATION_END = new Set(ENUMERATION_ENDERS.map(compact));
 const MONTHS = new Set(MONTH_NAMES);
 /** Learned from raw German text by `npm run train` (Punkt-style; learned-abbreviations.json). */
 const LEARNED = new Set(learned.abbreviations.map(compact).filter((entry) => !NON_FINAL.has(entry)));
@@ -237,6 +243,7 @@ function isBoundary(
   const last = tokens[tokens.length - 1] ?? "";
   const abbreviation = matchAbbreviation(tokens);
   if (abbreviation === "non-final" || isTitleChain(tokens)) return false;
+  if (abbreviation === "enumeration") return true;
   if (abbreviation === "maybe-final") return opensQuote || OPENERS.has(nextWord);
   const word = last.slice(0, -1);
   // "1. -3. Jahrhundert": the second number of a range of ordinals.
@@ -295,12 +302,13 @@ function hasDeterminerBefore(before: readonly string[]): boolean {
 }
 
 /** The longest abbreviation that ends at the period, spaced ("z. B.") or unspaced ("z.B."). */
-function matchAbbreviation(tokens: string[]): "non-final" | "maybe-final" | null {
+function matchAbbreviation(tokens: string[]): "non-final" | "maybe-final" | "enumeration" | null {
   for (let count = Math.min(MAX_ABBREVIATION_TOKENS, tokens.length); count >= 1; count--) {
     const parts = tokens.slice(tokens.length - count);
     if (parts.slice(0, -1).some((part) => !part.endsWith("."))) continue;
     const candidate = stripOpeners(parts.join(""));
     if (NON_FINAL.has(candidate)) return "non-final";
+    if (ENUMERATION_END.has(candidate)) return "enumeration";
     if (MAYBE_FINAL.has(candidate) || LEARNED.has(candidate)) return "maybe-final";
   }
   return null;
