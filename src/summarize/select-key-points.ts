@@ -35,6 +35,7 @@
 import type { KeyPoint } from "../types.js";
 import { selfContainedness } from "./assess-sentence.js";
 import type { SentenceUnit } from "./collect-sentences.js";
+import { compressSentence } from "./compress-sentence.js";
 import {
   buildTermVectors,
   cosineSimilarity,
@@ -188,11 +189,20 @@ export function selectKeyPoints(
   return chosen
     .map((index) => candidates[index]!)
     .sort(byArticleOrder)
-    .map((unit) =>
-      unit.update === null
-        ? { text: unit.text, paragraph: unit.paragraph, sentence: unit.sentence }
-        : { text: unit.text, paragraph: unit.paragraph, sentence: unit.sentence, update: unit.update },
-    );
+    .map(toKeyPoint);
+}
+
+/** The key point for a unit: compressed where that keeps it correct, with what was removed. */
+function toKeyPoint(unit: SentenceUnit): KeyPoint {
+  const compressed = compressSentence(unit.text);
+  const removed = [...unit.removed, ...compressed.removed];
+  return {
+    text: compressed.text,
+    paragraph: unit.paragraph,
+    sentence: unit.sentence,
+    ...(unit.update === null ? {} : { update: unit.update }),
+    ...(removed.length > 0 ? { removed } : {}),
+  };
 }
 
 function selectByMmr(
