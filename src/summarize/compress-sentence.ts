@@ -40,7 +40,7 @@ const GENERIC_SOURCE = new RegExp(
   "gu",
 );
 const REPORTING_CLAUSE = new RegExp(
-  `, wie [^,;:„“"»«()\\d]{1,${MAX_REPORTING_CLAUSE_CHARS}}? (?:${byLength(REPORTING_VERBS).join("|")})(?=[,.])`,
+  `, wie [^,;:„“"»«()\\d]{1,${MAX_REPORTING_CLAUSE_CHARS}}? (?:${byLength(REPORTING_VERBS).join("|")})(?:,(?= )|(?=\.))`,
   "gu",
 );
 const INLINE_DATELINE = /^(\p{Lu}\p{Ll}+(?:[-/ ]\p{Lu}\p{Ll}+){0,2}(?: \([^)]{1,20}\))? [–—]) (?=\p{Lu})/u;
@@ -108,7 +108,7 @@ function removeOutsideQuotes(text: string, pattern: RegExp, removed: string[]): 
     const end = start + match[0].length;
     if (start === 0 || quoted.some(([from, to]) => start < to && end > from)) continue;
     result += text.slice(last, start);
-    removed.push(match[0].replace(/^[ ,]+/u, ""));
+    removed.push(match[0].replace(/^[ ,]+|,$/gu, ""));
     last = end;
   }
   return last === 0 ? text : result + text.slice(last);
