@@ -33,14 +33,14 @@ const MAX_HEADING_WORDS = 6;
 /** A reporting clause ("wie … berichtete") spans at most this many characters. */
 const MAX_REPORTING_CLAUSE_CHARS = 80;
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp);
 const GENERIC_SOURCE = new RegExp(
-  ` (?:(?:${SOURCE_QUALIFIERS.map(escape).join("|")}) )?(?:${byLength(GENERIC_SOURCES).join("|")}) zufolge(?= )`,
+  ` (?:(?:${SOURCE_QUALIFIERS.map(escapeRegExp).join("|")}) )?(?:${byLength(GENERIC_SOURCES).join("|")}) zufolge(?= )`,
   "gu",
 );
 const REPORTING_CLAUSE = new RegExp(
-  `, wie [^,;:„“"»«()\\d]{1,${MAX_REPORTING_CLAUSE_CHARS}}? (?:${byLength(REPORTING_VERBS).join("|")})(?:,(?= )|(?=\.))`,
+  `, wie [^,;:„“"»«()\\d]{1,${MAX_REPORTING_CLAUSE_CHARS}}? (?:${byLength(REPORTING_VERBS).join("|")})(?:,(?= )|(?=.))`,
   "gu",
 );
 const INLINE_DATELINE = /^(\p{Lu}\p{Ll}+(?:[-/ ]\p{Lu}\p{Ll}+){0,2}(?: \([^)]{1,20}\))? [–—]) (?=\p{Lu})/u;
