@@ -57,6 +57,9 @@ const HEADER = [
 const KEY_POINT_CHARS = 220;
 
 export async function run(): Promise<void> {
+  console.log(
+    "Self-written cases and references (regression tests, not evidence of quality: the project wrote them for itself; see the devdata section and docs/summarize-quality.md).\n",
+  );
   const rows: Row[] = [...segmentationRows(), ...summaryRows(loadEvalArticles())];
   printTable(rows);
 }
