@@ -27,7 +27,8 @@
  *    paragraph count as at least `SAME_PARAGRAPH_SIMILARITY` similar: points spread over the
  *    article, as a desk editor's do (a paragraph mostly carries one idea).
  * 4. Count by article length (lead + body): < 200 words → 3, < 350 → 4, else 5 (clamped to the
- *    options and to the candidates available). Output in article order.
+ *    options and to the candidates available). Output in article order, each point compressed
+ *    (compress-sentence.ts) with what was removed in `removed`.
  *
  * The weights were set on the seed article (seeds/) and general principles, not fitted to the
  * reference set of `npm run eval`.

@@ -1,6 +1,6 @@
 /**
- * A rule-based sentence splitter for German news text. No model, no network: word lists in
- * `./data/` plus a handful of rules that encode how German newspapers punctuate.
+ * A rule-based sentence splitter for German news text. No network: word lists in `./data/`, a
+ * few learned statistics, and rules that encode how German newspapers punctuate.
  *
  * How a text is split, in order:
  * 1. Normalise: NFC, CRLF → LF, non-breaking and other special spaces → space, soft hyphens and
@@ -25,6 +25,12 @@
  *    sentence. A sentence that ends inside a quote („… weiter.“ Dann …) ends after the closing
  *    mark.
  * 5. Ticker headers ("Update vom 14. März, 13.10 Uhr:", "13.10 Uhr:") become their own sentence.
+ * 6. Learned from raw German text by `npm run train` (Punkt-style, data/learned-abbreviations.json):
+ *    abbreviations that count as maybe-final, and frequent sentence starters that join the
+ *    typed openers. Further general rules (issue 11): title chains ("Dr. med."), Roman ordinals
+ *    after an article, ordinals need an article nearby, footnote markers and hashtags after the
+ *    final punctuation, sentences ending in an emoji, bullets and dashes opening a sentence,
+ *    enumeration enders ("usw.") before a capital, spaced ellipses, a lost space after a period.
  *
  * Output sentences are trimmed and their inner whitespace collapsed to single spaces.
  */
