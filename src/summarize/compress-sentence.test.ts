@@ -21,6 +21,12 @@ describe("compressSentence", () => {
       "Der Minister tritt zurück.",
       ["wie der Sender meldete"],
     ],
+    [
+      "a bracketed cross-reference and an agency tag",
+      "Der Etat wächst (siehe Grafik) um 3 Prozent (dpa).",
+      "Der Etat wächst um 3 Prozent.",
+      ["(siehe Grafik)", "(dpa)"],
+    ],
   ])("removes %s", (_name, sentence, text, removed) => {
     expect(compressSentence(sentence)).toEqual({ text, removed });
   });
@@ -34,6 +40,7 @@ describe("compressSentence", () => {
     ["a quotation", "„Das wird Experten zufolge teuer“, sagte die Ministerin."],
     ["a reporting clause that opens the sentence", "Wie die Zeitung berichtete, sinkt die Steuer im Mai."],
     ["a reporting clause with a number", "Die Steuer sinkt, wie 3 Zeitungen berichteten, im Mai."],
+    ["a bracket with a fact", "Die Union (CDU/CSU) stimmt zu, die SPD (153 Sitze) nicht."],
   ])("keeps %s", (_name, sentence) => {
     expect(compressSentence(sentence)).toEqual({ text: sentence, removed: [] });
   });

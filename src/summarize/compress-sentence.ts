@@ -11,9 +11,11 @@
  *   riskieren würde." → "…, da Xi keine Sanktionen riskieren würde." At the start of the sentence
  *   ("Experten zufolge ist …") the phrase holds the verb-second position and stays.
  * - Reporting clauses between commas: "…, wie die Zeitung berichtete, …" (not at the start).
+ * - Bracketed asides without a fact: "(dpa)", "(Archivbild)", "(siehe Grafik)".
  */
 import {
   GENERIC_SOURCES,
+  NO_FACT_ASIDES,
   HEADING_BREAK_WORDS,
   HEADING_FUNCTION_WORDS,
   REPORTING_VERBS,
@@ -43,6 +45,12 @@ const REPORTING_CLAUSE = new RegExp(
   `, wie [^,;:„“"»«()\\d]{1,${MAX_REPORTING_CLAUSE_CHARS}}? (?:${byLength(REPORTING_VERBS).join("|")})(?:,(?= )|(?=.))`,
   "gu",
 );
+const NO_FACT_ASIDE = new RegExp(
+  ` \\((?:${byLength(NO_FACT_ASIDES)
+    .map((aside) => aside.replace("…", "[^()]{1,40}"))
+    .join("|")})\\)(?=[ ,.;:!?])`,
+  "gu",
+);
 const INLINE_DATELINE = /^(\p{Lu}\p{Ll}+(?:[-/ ]\p{Lu}\p{Ll}+){0,2}(?: \([^)]{1,20}\))? [–—]) (?=\p{Lu})/u;
 const BREAK_WORDS = new Set(HEADING_BREAK_WORDS);
 const FUNCTION_WORDS = new Set(HEADING_FUNCTION_WORDS);
@@ -58,6 +66,7 @@ export function compressSentence(sentence: string): CompressedSentence {
   const removed: string[] = [];
   let text = removeOutsideQuotes(sentence, GENERIC_SOURCE, removed);
   text = removeOutsideQuotes(text, REPORTING_CLAUSE, removed);
+  text = removeOutsideQuotes(text, NO_FACT_ASIDE, removed);
   return { text, removed };
 }
 

@@ -18,6 +18,17 @@ export const GENERIC_SOURCES: readonly string[] = [
 /** Qualifiers that may stand before a generic source ("vielen Experten zufolge"). */
 export const SOURCE_QUALIFIERS: readonly string[] = ["den", "vielen", "einigen", "manchen", "mehreren", "übereinstimmenden"];
 
+/**
+ * Bracketed asides that carry no fact for the reader of a key point: agency tags, picture
+ * references and cross-references ("(dpa)", "(Archivbild)", "(siehe Grafik)"). Written as the
+ * text between the brackets; "…" stands for any text without brackets.
+ */
+export const NO_FACT_ASIDES: readonly string[] = [
+  "dpa", "AFP", "Reuters", "AP", "KNA", "epd", "dts", "APA", "sda", "SID", "Archivfoto", "Archivbild",
+  "Symbolbild", "Symbolfoto", "Foto: …", "Bild: …", "Grafik: …", "siehe …", "s. …", "vgl. …", "mehr dazu …",
+  "Anm. d. Red.",
+];
+
 /** Verbs of reporting in a "wie … berichtete" clause. */
 export const REPORTING_VERBS: readonly string[] = [
   "berichtete", "berichteten", "berichtet", "meldete", "meldeten", "meldet", "schrieb", "schreibt", "schrieben",
