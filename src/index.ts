@@ -39,8 +39,13 @@ export {
   type BuiltEdition,
   buildEdition,
   type EditionRequest,
+  type EditionRun,
+  type EditionSink,
+  type EditionSource,
   editionTime,
+  type GateRequest,
   readEdition,
+  runEdition,
 } from "./pipeline.js";
 export { createRenderer, formatGermanDate, personalize, type Renderer } from "./render/index.js";
 export { createFireSchedule, runSchedule } from "./schedule/index.js";

@@ -1,7 +1,7 @@
 /**
  * The deliver stage (I/O): preview files, the recipients list, the delivery ledger, message
- * encoding and the transports (outbox, SMTP, dry run). `sendEdition` is the orchestrator that
- * `digest send` and `digest schedule` call.
+ * encoding and the transports (outbox, SMTP, dry run). `sendEdition` sends one edition to one
+ * list; src/pipeline.ts runs it as the sink of `digest send` and `digest schedule`.
  */
 export { type ClassifiedSendError, classifySendError, type SendErrorKind } from "./classify-send-error.js";
 export {
@@ -14,7 +14,14 @@ export {
   type MimeRecipient,
   type MimeTemplate,
 } from "./compile-mime-template.js";
+export {
+  composeSampleMessage,
+  SAMPLE_READER_NAME,
+  type SampleMessage,
+  type SampleMessageOptions,
+} from "./compose-sample-message.js";
 export { createDryRunTransport, type DryRunTotals } from "./create-dry-run-transport.js";
+export { type CreateLedgerOptions, createLedger, retryWhileBusy } from "./create-ledger.js";
 export { createOutboxTransport, outboxFolderName } from "./create-outbox-transport.js";
 export {
   createProgressReporter,
@@ -31,13 +38,13 @@ export {
   SMTP_URL_ENV,
   type SmtpTransportOptions,
 } from "./create-smtp-transport.js";
+export { type DeliveryLogger, type DeliveryReport, MAX_REPORTED_FAILURES } from "./delivery-report.js";
 export { deriveMessageId, domainOf } from "./derive-message-id.js";
-export { type ArchivedEdition, createEditionArchive, type EditionArchive } from "./edition-archive.js";
+export type { ArchivedEdition, EditionArchive } from "./edition-archive.js";
 export { isHardBounce } from "./is-hard-bounce.js";
+export type { LeaseStore } from "./lease-store.js";
 export {
   type ClaimedDelivery,
-  type CreateLedgerOptions,
-  createLedger,
   type DeliveryCounts,
   type DeliveryOutcome,
   type DeliveryStatus,
@@ -52,6 +59,7 @@ export {
   type LedgerRecipient,
   ledgerPathOf,
 } from "./ledger.js";
+export { LEDGER_MIGRATIONS } from "./ledger-migrations.js";
 export {
   explainInvalidEmail,
   normalizeEmail,
@@ -70,18 +78,12 @@ export {
   readRecipients,
 } from "./read-recipients.js";
 export { type ResolvedList, resolveListName } from "./resolve-list-name.js";
-export {
-  type DeliveryLogger,
-  type DeliveryReport,
-  type SendEditionOptions,
-  sendEdition,
-  sendTestMessage,
-} from "./send-edition.js";
+export { type SendEditionOptions, sendEdition } from "./send-edition.js";
+export { sendTestMessage } from "./send-test-message.js";
 export { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
 export {
   ALL_LISTS,
   cleanNote,
-  createSuppressionStore,
   type NewSuppression,
   SUPPRESSION_HOWS,
   type Suppression,

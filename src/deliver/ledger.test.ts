@@ -1,12 +1,25 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { createLedger, editionKeyOf, retryWhileBusy } from "./ledger.js";
+import { createLedger, retryWhileBusy } from "./create-ledger.js";
+import { editionKeyOf } from "./ledger.js";
+import { LEDGER_MIGRATIONS } from "./ledger-migrations.js";
 
 const KEY = editionKeyOf({ date: "2026-11-26", section: "Politik", list: "subscribers" });
 const AT = "2026-11-26T06:30:00.000Z";
 const edition = { date: "2026-11-26", section: "Politik", list: "subscribers" };
+
+/** Reads a pragma of the ledger file through a second connection, as another process would. */
+function readPragma(file: string, name: string): unknown {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma(name, { simple: true });
+  } finally {
+    db.close();
+  }
+}
 
 async function openLedger() {
   const stateDir = await mkdtemp(join(tmpdir(), "digest-ledger-"));
@@ -20,11 +33,12 @@ describe("createLedger", () => {
 
   it("uses WAL and reopens an existing ledger without migrating twice", async () => {
     const { stateDir, ledger } = await openLedger();
-    expect(ledger.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(readPragma(ledger.path, "journal_mode")).toBe("wal");
     ledger.recordEditionState(KEY, { ...edition, state: "sending", startedAt: AT });
     ledger.close();
     const again = createLedger({ stateDir });
-    expect(again.db.pragma("user_version", { simple: true })).toBe(2);
+    expect(readPragma(again.path, "user_version")).toBe(LEDGER_MIGRATIONS.length);
+    expect(LEDGER_MIGRATIONS.length).toBe(3);
     expect(again.getEdition(KEY)).toMatchObject({ state: "sending", startedAt: AT, finishedAt: null });
     again.close();
   });
@@ -101,6 +115,38 @@ describe("createLedger", () => {
       AT,
     );
     expect(ledger.getEditionContent(KEY)?.rendered.subject).toBe("A");
+  });
+});
+
+describe("ledger migrations", () => {
+  it("upgrades a version-2 ledger whose scheduler already made the leases table, keeping its rows", async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), "digest-ledger-v2-"));
+    const file = join(stateDir, "ledger.sqlite");
+    // A ledger as digest wrote it before migration 3: two migrations, plus the lease table the
+    // scheduler created on its own.
+    const old = new Database(file);
+    for (const migration of LEDGER_MIGRATIONS.slice(0, 2)) old.exec(migration.sql);
+    old.pragma("user_version = 2");
+    old.exec(
+      "CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+    );
+    old.prepare("INSERT INTO leases VALUES ('edition:x', 'scheduler', ?)").run(Date.parse(AT) + 60_000);
+    old.close();
+
+    const ledger = createLedger({ stateDir });
+    expect(readPragma(file, "user_version")).toBe(3);
+    expect(ledger.leases.listLive(Date.parse(AT))).toEqual(new Map([["edition:x", "scheduler"]]));
+    ledger.close();
+  });
+
+  it("refuses a ledger written by a newer digest, naming the file and the versions", async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), "digest-ledger-new-"));
+    const newer = new Database(join(stateDir, "ledger.sqlite"));
+    newer.pragma(`user_version = ${LEDGER_MIGRATIONS.length + 1}`);
+    newer.close();
+    expect(() => createLedger({ stateDir })).toThrow(
+      `could not open the delivery ledger ${join(stateDir, "ledger.sqlite")} - the ledger has schema version ${LEDGER_MIGRATIONS.length + 1}, newer than this digest (${LEDGER_MIGRATIONS.length})`,
+    );
   });
 });
 

@@ -2,88 +2,44 @@
  * Sends one edition to one list. The steps, in order:
  *
  *   1. key       edition key = date/section/list; a resumed edition uses the content it was first sent with
- *   2. template  encode the message once (compileMimeTemplate); build one sample message
- *   3. gate      the pre-send gate (src/check) on the sample: errors refuse unless `force`
- *   4. list      stream the recipients into the ledger (its primary key collapses duplicates)
- *   5. record    edition row → `sending`; deliveries left in flight by a crash → pending again
- *   6. send      claim pending rows in list order, personalise, sign, hand over with bounded
+ *   2. template  encode the message once (compileMimeTemplate)
+ *   3. list      stream the recipients into the ledger (its primary key collapses duplicates)
+ *   4. record    edition row → `sending`; deliveries left in flight by a crash → pending again
+ *   5. send      claim pending rows in list order, personalise, sign, hand over with bounded
  *                concurrency and rate; retry transient failures with backoff; outcomes in batches
- *   7. finish    edition row → `complete` when nobody is pending; the report
+ *   6. finish    edition row → `complete` when nobody is pending; the report
+ *
+ * The parts: import-recipients.ts (step 3), run-send-loop.ts (step 5: the claim loop, with
+ * create-outcome-writer.ts for the batched outcomes, backoff-ms.ts for retries and
+ * finish-in-flight.ts for the shutdown), delivery-report.ts (step 6).
+ *
+ * The pre-send gate runs before, in src/pipeline.ts, on the message `composeSampleMessage` builds
+ * from the same template.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkEdition, formatCheckReport } from "../check/index.js";
 import type { Config } from "../config/index.js";
 import { DigestError } from "../errors.js";
 import { formatCount } from "../format-count.js";
-import { personalize } from "../render/index.js";
 import type { Edition, RenderedEdition } from "../types.js";
-import { classifySendError } from "./classify-send-error.js";
-import {
-  compileMimeTemplate,
-  concatMimeMessage,
-  fillMimeTemplate,
-  type MimeMessage,
-  type MimeTemplate,
-} from "./compile-mime-template.js";
+import { compileMimeTemplate, fillMimeTemplate, type MimeMessage } from "./compile-mime-template.js";
 import { createDryRunTransport } from "./create-dry-run-transport.js";
-import type { ProgressSink, SendProgress } from "./create-progress-reporter.js";
-import { isHardBounce } from "./is-hard-bounce.js";
-import {
-  type ClaimedDelivery,
-  createLedger,
-  type DeliveryOutcome,
-  editionKeyOf,
-  type Ledger,
-  type LedgerRecipient,
-} from "./ledger.js";
-import { readRecipientBatches } from "./read-recipients.js";
+import { createLedger } from "./create-ledger.js";
+import type { ProgressSink } from "./create-progress-reporter.js";
+import { buildDeliveryReport, type DeliveryLogger, type DeliveryReport } from "./delivery-report.js";
+import { importRecipients } from "./import-recipients.js";
+import { editionKeyOf, type Ledger } from "./ledger.js";
+import { runSendLoop } from "./run-send-loop.js";
 import { type DkimKey, readDkimKey, signDkim } from "./sign-dkim.js";
-import { createSuppressionStore } from "./suppression-store.js";
 import type { Transport } from "./transport.js";
 import type { UnsubscribeSecret } from "./unsubscribe-token.js";
-
-/** Recipients are written to the ledger in transactions of at most this many rows … */
-export const IMPORT_BATCH_ROWS = 1_000;
-/** … and at most this many characters of address, name and extra fields (rows with big fields). */
-export const IMPORT_BATCH_CHARS = 256 * 1024;
-/**
- * Outcomes are committed when this many are waiting … Small on purpose: a batch that lives long
- * gets promoted to V8's old space, and at a million recipients that garbage is what grows RSS.
- */
-export const OUTCOME_BATCH_ROWS = 100;
-/** Pending deliveries claimed from the ledger at a time (same reasoning). */
-export const CLAIM_BATCH_ROWS = 100;
-/** … or when the oldest has waited this long: bounds what a crash can make us send twice. */
-export const OUTCOME_FLUSH_MS = 250;
-/** First retry delay; doubles per attempt, with ±50 % jitter. */
-export const RETRY_BASE_MS = 1_000;
-/** Longest wait between two attempts. */
-export const RETRY_MAX_MS = 60_000;
-/** The dispatcher yields to the event loop after this many hand-overs. */
-export const YIELD_EVERY_MESSAGES = 64;
-/** After SIGINT/SIGTERM, in-flight messages get this long to finish before connections are cut. */
-export const SHUTDOWN_GRACE_MS = 30_000;
-/** Bad rows are logged one by one up to this many; the rest only counted. */
-export const MAX_LOGGED_PROBLEMS = 20;
-/** The report lists at most this many failed addresses (the ledger has them all). */
-export const MAX_REPORTED_FAILURES = 100;
-
-/** The logging a send needs (the CLI's Logger fits). */
-export interface DeliveryLogger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-}
 
 export interface SendEditionOptions {
   config: Config;
   edition: Edition;
   /** The edition rendered once (renderer.renderEdition). */
   rendered: RenderedEdition;
-  /** MJML source of the edition, for the gate's `mjml/valid` rule (optional). */
-  mjml?: string;
   /** CSV or JSON Lines file of recipients. */
   recipientsFile: string;
   /** List name: part of the edition key, the List-Id and the unsubscribe token. */
@@ -98,8 +54,6 @@ export interface SendEditionOptions {
   maxAttempts: number;
   /** Build, sign and count every message but hand nothing over; the real ledger is not touched. */
   dryRun?: boolean;
-  /** Send despite gate errors. */
-  force?: boolean;
   /** Only continue an edition that was started before; refuse (E_USAGE) when there is none. */
   resumeOnly?: boolean;
   /** Aborted on SIGINT/SIGTERM: no new messages, in-flight ones finish (bounded), outcomes recorded. */
@@ -117,45 +71,14 @@ export interface SendEditionOptions {
   shutdownGraceMs?: number;
 }
 
-/** How a send ended. */
-export interface DeliveryReport {
-  editionKey: string;
-  /** Unique recipients of the edition (the whole list, all runs). */
-  total: number;
-  /** Delivered by this run. */
-  sent: number;
-  /** Permanently failed (all runs), with the server's reply; at most MAX_REPORTED_FAILURES listed. */
-  failed: { email: string; response: string }[];
-  failedCount: number;
-  /** Neither sent nor permanently failed: a later `digest send` continues with these. */
-  pending: number;
-  /** Delivered by earlier runs (skipped now). */
-  alreadySent: number;
-  /** Rows skipped as invalid, and duplicate addresses collapsed, while reading the list. */
-  invalidRows: number;
-  duplicates: number;
-  /** Addresses on the suppression list (unsubscribed, bounced), left out while reading the list. */
-  suppressed: number;
-  /** Re-sent because a crashed run left them in flight (same Message-ID). */
-  resumedInFlight: number;
-  dryRun: boolean;
-  /** Bytes handed over (or, in a dry run, that would have been). */
-  bytes: number;
-  /** Why the run stopped early: a signal, or a failure every message would share. */
-  stoppedBy: "signal" | "fatal" | null;
-  fatalError: string | null;
-  /** True when the edition row is now `complete`. */
-  complete: boolean;
-  durationMs: number;
-}
-
 /**
  * Sends an edition to a recipients list, recorded in the ledger so that a second call for the same
  * edition continues where the first stopped: never re-sending a recipient marked sent, re-sending a
- * message that was in flight at a crash with the same Message-ID. Runs the pre-send gate first.
+ * message that was in flight at a crash with the same Message-ID. The pre-send gate is the
+ * caller's (runEdition in src/pipeline.ts runs it first).
  *
- * @throws DigestError E_CHECK when the gate finds errors (and not `force`), E_INPUT for an unreadable
- *   or empty list, E_CONFIG for missing secrets or keys — all before any message goes out.
+ * @throws DigestError E_INPUT for an unreadable or empty list, E_CONFIG for missing secrets or
+ *   keys — all before any message goes out.
  * @example
  * const report = await sendEdition({
  *   config, edition, rendered, recipientsFile: "subscribers.csv", list: "subscribers",
@@ -187,7 +110,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       { where: editionKey },
     );
   }
-  const suppressions = createSuppressionStore(options.ledger.db);
+  const suppressions = options.ledger.suppressions;
   // Step 1: a dry run works on a throw-away ledger, so the real one never sees it.
   let scratchDir: string | null = null;
   let ledger = options.ledger;
@@ -226,25 +149,10 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       return dkim ? signDkim(message, dkim, template.signedHeaderNames, now()) : message;
     };
 
-    // Step 3: the gate, on one real message.
-    if (existing?.state !== "complete") {
-      await runPreSendGate({
-        config: options.config,
-        edition,
-        rendered,
-        mjml: options.mjml,
-        template,
-        build,
-        sending: !dryRun,
-        force: options.force === true,
-        logger,
-      });
-    }
-
     if (existing?.state === "complete") {
       const counts = ledger.countDeliveries(editionKey);
       logger.info(`edition ${editionKey} is already complete (${counts.sent} sent) - nothing to send`);
-      return buildReport({
+      return buildDeliveryReport({
         ledger,
         editionKey,
         sent: 0,
@@ -263,7 +171,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       });
     }
 
-    // Step 4: the list, streamed into the ledger.
+    // Step 3: the list, streamed into the ledger.
     let invalidRows = 0;
     let duplicates = 0;
     let suppressed = 0;
@@ -295,7 +203,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       }
     }
 
-    // Step 5: record.
+    // Step 4: record.
     const startedAt = now().toISOString();
     const countsBefore = ledger.countDeliveries(editionKey);
     ledger.transaction(() => {
@@ -321,8 +229,8 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       `${dryRun ? "dry run: would send" : "sending"} edition ${editionKey} "${rendered.subject}" to ${formatCount(countsBefore.pending + countsBefore.sending, "recipient")}${dryRun ? " - nothing is handed over" : ` via ${transport.kind} (${transport.target})`}`,
     );
 
-    // Step 6: send.
-    const bounces = dryRun ? createSuppressionStore(ledger.db) : suppressions;
+    // Step 5: send.
+    const bounces = dryRun ? ledger.suppressions : suppressions;
     const run = await runSendLoop({
       ledger,
       onHardBounce: (email, response, at) => {
@@ -335,11 +243,18 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       editionKey,
       build,
       toSend: countsBefore.pending + countsBefore.sending,
-      options,
       now,
+      concurrency: options.concurrency,
+      maxAttempts: options.maxAttempts,
+      rate: options.rate,
+      retryBaseMs: options.retryBaseMs,
+      shutdownGraceMs: options.shutdownGraceMs,
+      signal: options.signal,
+      logger,
+      progress: options.progress,
     });
 
-    // Step 7: finish.
+    // Step 6: finish.
     const after = ledger.countDeliveries(editionKey);
     const complete = after.pending + after.sending === 0;
     if (complete) {
@@ -351,7 +266,7 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
         finishedAt: now().toISOString(),
       });
     }
-    return buildReport({
+    return buildDeliveryReport({
       ledger,
       editionKey,
       sent: run.sent,
@@ -374,491 +289,4 @@ export async function sendEdition(options: SendEditionOptions): Promise<Delivery
       rmSync(scratchDir, { recursive: true, force: true });
     }
   }
-}
-
-/**
- * Sends one test copy of the edition to one address (`digest send --to`), after the pre-send
- * gate. Not recorded in the ledger; the Message-ID is derived from a "test" list so it never
- * collides with the real send. With `transport: null` the copy is built and measured only.
- *
- * @example
- * await sendTestMessage({ config, edition, rendered, to: "editor@example.de", transport, secret, logger });
- */
-export async function sendTestMessage(options: {
-  config: Config;
-  edition: Edition;
-  rendered: RenderedEdition;
-  mjml?: string | undefined;
-  to: string;
-  name?: string | null;
-  transport: Transport | null;
-  secret: UnsubscribeSecret | string;
-  dkim?: DkimKey | null;
-  force?: boolean;
-  logger: DeliveryLogger;
-  now?: () => Date;
-}): Promise<{ messageId: string; response: string; bytes: number }> {
-  const now = options.now ?? (() => new Date());
-  const secret = typeof options.secret === "string" ? options.secret : options.secret.value;
-  const editionKey = editionKeyOf({
-    date: options.rendered.date,
-    section: options.edition.section,
-    list: "test",
-  });
-  const template = compileMimeTemplate({
-    rendered: options.rendered,
-    config: options.config,
-    editionKey,
-    list: "test",
-    date: now(),
-    secret,
-  });
-  const build = (recipient: { email: string; name: string | null }): MimeMessage => {
-    const message = fillMimeTemplate(template, recipient);
-    return options.dkim ? signDkim(message, options.dkim, template.signedHeaderNames, now()) : message;
-  };
-  await runPreSendGate({
-    config: options.config,
-    edition: options.edition,
-    rendered: options.rendered,
-    mjml: options.mjml,
-    template,
-    build,
-    sending: options.transport !== null,
-    force: options.force === true,
-    logger: options.logger,
-  });
-  const message = build({ email: options.to.trim().toLowerCase(), name: options.name ?? null });
-  if (!options.transport)
-    return { messageId: message.messageId, response: "dry run: not sent", bytes: message.byteLength };
-  let response: string;
-  try {
-    ({ response } = await options.transport.send({ ...message, editionKey }));
-  } catch (error) {
-    // A refused login, a missing AUTH or TLS: one clear line and exit 1, not an "internal error".
-    throw new DigestError(
-      "E_DELIVER",
-      `could not send the test copy to ${message.to} via ${options.transport.target} - ${classifySendError(error).response}`,
-      { where: options.transport.target, cause: error },
-    );
-  }
-  return { messageId: message.messageId, response, bytes: message.byteLength };
-}
-
-/**
- * The pre-send gate (src/check) on one real message of the edition: the encoded MIME is what
- * the size rule measures and where the unsubscribe headers are read from. Errors refuse the
- * send unless `force`; warnings are logged.
- */
-async function runPreSendGate(input: {
-  config: Config;
-  edition: Edition;
-  rendered: RenderedEdition;
-  mjml: string | undefined;
-  template: MimeTemplate;
-  build: (recipient: { email: string; name: string | null }) => MimeMessage;
-  sending: boolean;
-  force: boolean;
-  logger: DeliveryLogger;
-}): Promise<void> {
-  const { config, template } = input;
-  // A sample reader with a long-ish name and umlauts: sizes and encodings as for a real one.
-  const sample = { email: config.sender.address.toLowerCase(), name: "Anna-Lena Müller-Lüdenscheidt" };
-  const message = input.build(sample);
-  const token =
-    Buffer.concat(message.head)
-      .toString("utf8")
-      .match(/token=([^>\s]+)/)?.[1] ?? "sample";
-  const unsubscribeUrl = template.unsubscribeBase ? `${template.unsubscribeBase}?token=${token}` : null;
-  const email = personalize(input.rendered, { name: sample.name, unsubscribeUrl, webViewUrl: null }, config);
-  const report = await checkEdition({
-    edition: input.edition,
-    email,
-    mjml: input.mjml,
-    mime: concatMimeMessage(message),
-    config,
-    sending: input.sending,
-  });
-  if (report.findings.length === 0) return;
-  const text = formatCheckReport(report).trimEnd();
-  if (report.ok) {
-    input.logger.warn(`pre-send gate:\n${text}`);
-    return;
-  }
-  if (input.force) {
-    input.logger.warn(`pre-send gate failed, sending anyway (--force):\n${text}`);
-    return;
-  }
-  const rules = [...new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
-  input.logger.warn(text);
-  throw new DigestError(
-    "E_CHECK",
-    `refusing to send - the edition fails the pre-send gate (${rules.join(", ")}). Fix the findings above (see 'digest check') or send anyway with --force`,
-    { where: "pre-send gate" },
-  );
-}
-
-async function importRecipients(
-  ledger: Ledger,
-  editionKey: string,
-  file: string,
-  suppressedAddresses: ReadonlySet<string>,
-  logger: DeliveryLogger,
-): Promise<{ inserted: number; known: number; invalidRows: number; duplicates: number; suppressed: number }> {
-  let invalidRows = 0;
-  let suppressed = 0;
-  let inserted = 0;
-  let known = 0;
-  let batch: LedgerRecipient[] = [];
-  let batchChars = 0;
-  const flush = () => {
-    if (batch.length === 0) return;
-    const result = ledger.addRecipients(editionKey, batch);
-    inserted += result.inserted;
-    known += result.known;
-    batch = [];
-    batchChars = 0;
-  };
-  const batches = readRecipientBatches(file, {
-    onWarning: (message) => logger.warn(message),
-    onProblem(problem) {
-      invalidRows += 1;
-      if (invalidRows <= MAX_LOGGED_PROBLEMS)
-        logger.warn(`${file}:${problem.line}: skipped - ${problem.problem}`);
-    },
-  });
-  for await (const rows of batches) {
-    for (const row of rows) {
-      if (suppressedAddresses.has(row.email)) {
-        suppressed += 1;
-        continue;
-      }
-      // The row itself (a RecipientRow is a LedgerRecipient): no per-row copy.
-      batch.push(row);
-      batchChars += row.email.length + (row.name?.length ?? 0) + fieldChars(row.fields);
-      if (batch.length >= IMPORT_BATCH_ROWS || batchChars >= IMPORT_BATCH_CHARS) flush();
-    }
-    // Each chunk's rows are in the ledger before the next chunk is read: no rows (and no 64 KB
-    // chunk of text their strings point into) stay alive across the wait for the disk.
-    flush();
-  }
-  if (invalidRows > MAX_LOGGED_PROBLEMS) {
-    logger.warn(
-      `${file}: ${invalidRows - MAX_LOGGED_PROBLEMS} more invalid rows skipped (${invalidRows} in all)`,
-    );
-  }
-  // On a first import every "known" row is a duplicate inside the file.
-  const duplicates = known;
-  logger.info(
-    `${file}: ${formatCount(inserted, "recipient")}${duplicates > 0 ? `, ${formatCount(duplicates, "duplicate")} collapsed` : ""}${invalidRows > 0 ? `, ${formatCount(invalidRows, "invalid row")} skipped` : ""}${suppressed > 0 ? `, ${formatCount(suppressed, "suppressed address", "suppressed addresses")} skipped` : ""}`,
-  );
-  return { inserted, known, invalidRows, duplicates, suppressed };
-}
-
-/** Characters of a row's extra fields (keys and values), for the import batch's size bound. */
-function fieldChars(fields: Record<string, string>): number {
-  let chars = 0;
-  for (const key in fields) chars += key.length + (fields[key]?.length ?? 0);
-  return chars;
-}
-
-interface LoopInput {
-  ledger: Ledger;
-  /** Called (inside the open outcome batch) for a permanent failure that names a dead mailbox. */
-  onHardBounce(email: string, response: string, at: string): void;
-  transport: Transport;
-  editionKey: string;
-  build: (recipient: { email: string; name: string | null }) => MimeMessage;
-  toSend: number;
-  options: SendEditionOptions;
-  now: () => Date;
-}
-
-interface LoopResult {
-  sent: number;
-  bytes: number;
-  stoppedBy: "signal" | "fatal" | null;
-  fatalError: string | null;
-}
-
-interface Job {
-  delivery: ClaimedDelivery;
-  /** Attempts made in this run. */
-  tries: number;
-  dueAt: number;
-}
-
-/**
- * The dispatcher: keeps up to `concurrency` hand-overs in flight, paced by `rate`, feeding from
- * due retries first and then from the ledger in list order.
- */
-async function runSendLoop(input: LoopInput): Promise<LoopResult> {
-  const { ledger, transport, editionKey, options, now } = input;
-  const concurrency = Math.max(1, options.concurrency);
-  // A pooled transport keeps `concurrency` connections; one queued message per connection means a
-  // connection that finishes never waits for the dispatcher to hand it the next one.
-  const inFlightLimit = transport.kind === "smtp" ? concurrency * 2 : concurrency;
-  const maxAttempts = Math.max(1, options.maxAttempts);
-  const retryBase = options.retryBaseMs ?? RETRY_BASE_MS;
-  const claimSize = Math.max(CLAIM_BATCH_ROWS, inFlightLimit * 2);
-  const intervalMs = options.rate ? 1000 / options.rate : 0;
-  const startedMs = Date.now();
-
-  let cursor = 0;
-  let exhausted = false;
-  let fresh: Job[] = [];
-  const retries: Job[] = [];
-  const inFlight = new Set<Promise<void>>();
-  let batchRows = 0;
-  let dispatched = 0;
-  let oldestOutcomeMs = 0;
-  let nextSlotMs = 0;
-  let sent = 0;
-  let failed = 0;
-  let bytes = 0;
-  let stoppedBy: LoopResult["stoppedBy"] = null;
-  let fatalError: string | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const resolve = wake;
-    wake = null;
-    resolve?.();
-  };
-  const onAbort = () => notify();
-  options.signal.addEventListener("abort", onAbort);
-
-  const flushOutcomes = () => {
-    if (batchRows === 0) return;
-    ledger.commitBatch();
-    batchRows = 0;
-  };
-  // Each outcome is written at once into an open transaction; the commit (the fsync) is batched.
-  const record = (outcome: DeliveryOutcome) => {
-    if (batchRows === 0) {
-      ledger.beginBatch();
-      oldestOutcomeMs = Date.now();
-    }
-    ledger.writeOutcome(outcome);
-    batchRows += 1;
-    if (batchRows >= OUTCOME_BATCH_ROWS || Date.now() - oldestOutcomeMs >= OUTCOME_FLUSH_MS) flushOutcomes();
-  };
-  const progress = (): SendProgress => ({
-    total: input.toSend,
-    sent,
-    failed,
-    retrying: retries.length,
-    elapsedMs: Date.now() - startedMs,
-  });
-
-  // One attempt's outcome for the ledger: a plain literal, no spread and no closure per message.
-  const outcome = (
-    delivery: Job["delivery"],
-    messageId: string | null,
-    status: "sent" | "failed" | "sending" | "pending",
-    response: string,
-    at: string,
-  ): void =>
-    record({
-      rowid: delivery.rowid,
-      editionKey,
-      email: delivery.email,
-      status,
-      attempted: true,
-      response,
-      messageId,
-      at,
-    });
-
-  const attempt = async (job: Job): Promise<void> => {
-    const { delivery } = job;
-    job.tries += 1;
-    let messageId: string | null = delivery.messageId;
-    try {
-      const message = input.build({ email: delivery.email, name: delivery.name });
-      messageId = message.messageId;
-      // Spelled out rather than `{ ...message, editionKey }`: object spread on the per-message
-      // path filled V8's old space with dead objects (see toRow in read-recipients.ts).
-      const { response } = await transport.send({
-        from: message.from,
-        to: message.to,
-        messageId: message.messageId,
-        head: message.head,
-        body: message.body,
-        byteLength: message.byteLength,
-        editionKey,
-      });
-      sent += 1;
-      bytes += message.byteLength;
-      outcome(delivery, messageId, "sent", response, now().toISOString());
-    } catch (error) {
-      const verdict = classifySendError(error);
-      const at = now().toISOString();
-      if (verdict.kind === "permanent") {
-        failed += 1;
-        outcome(delivery, messageId, "failed", verdict.response, at);
-        if (isHardBounce(verdict.response)) input.onHardBounce(delivery.email, verdict.response, at);
-      } else if (verdict.kind === "fatal") {
-        if (stoppedBy === null) {
-          stoppedBy = "fatal";
-          fatalError = verdict.response;
-        }
-        outcome(delivery, messageId, "pending", verdict.response, at);
-      } else if (job.tries < maxAttempts && !options.signal.aborted) {
-        // Stays `sending` in the ledger while it waits: a crash now re-sends it on resume.
-        outcome(delivery, messageId, "sending", verdict.response, at);
-        job.dueAt = Date.now() + backoffMs(job.tries, retryBase);
-        retries.push(job);
-        retries.sort((a, b) => a.dueAt - b.dueAt);
-      } else {
-        outcome(delivery, messageId, "pending", verdict.response, at);
-        options.logger.warn(
-          `${delivery.email}: still failing after ${job.tries} attempts - ${verdict.response}`,
-        );
-      }
-    }
-  };
-
-  const nextJob = (): Job | "wait" | null => {
-    const due = retries[0];
-    if (due && due.dueAt <= Date.now()) return retries.shift() as Job;
-    if (fresh.length === 0 && !exhausted) {
-      // One commit for both: the outcomes so far and the claim, durable before anything is sent.
-      const claimed = ledger.claimPending(editionKey, cursor, claimSize, now().toISOString());
-      flushOutcomes();
-      if (claimed.length < claimSize) exhausted = true;
-      const last = claimed[claimed.length - 1];
-      if (last) cursor = last.rowid;
-      fresh = claimed.map((delivery) => ({ delivery, tries: 0, dueAt: 0 }));
-    }
-    const job = fresh.shift();
-    if (job) return job;
-    if (retries.length > 0 || inFlight.size > 0) return "wait";
-    return null;
-  };
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  try {
-    while (!options.signal.aborted && stoppedBy === null) {
-      if (inFlight.size >= inFlightLimit) {
-        await Promise.race(inFlight);
-        continue;
-      }
-      const job = nextJob();
-      if (job === null) break;
-      if (job === "wait") {
-        const due = retries[0]?.dueAt;
-        const waits: Promise<unknown>[] = [...inFlight];
-        if (due !== undefined) waits.push(sleep(Math.max(0, due - Date.now())));
-        else waits.push(sleep(OUTCOME_FLUSH_MS));
-        await Promise.race(waits);
-        notify();
-        if (Date.now() - oldestOutcomeMs >= OUTCOME_FLUSH_MS) flushOutcomes();
-        continue;
-      }
-      if (intervalMs > 0) {
-        const at = Date.now();
-        if (nextSlotMs > at) await sleep(nextSlotMs - at);
-        nextSlotMs = Math.max(at, nextSlotMs) + intervalMs;
-        if (options.signal.aborted) {
-          fresh.unshift(job);
-          break;
-        }
-      }
-      const running: Promise<void> = attempt(job).finally(() => {
-        inFlight.delete(running);
-        options.progress?.update(progress());
-      });
-      inFlight.add(running);
-      dispatched += 1;
-      // A transport that answers at once (the dry run) would keep this loop in microtasks for
-      // the whole list: yield to the event loop now and then so signals, timers and I/O run.
-      if (dispatched % YIELD_EVERY_MESSAGES === 0)
-        await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    if (options.signal.aborted && stoppedBy === null) stoppedBy = "signal";
-    if (stoppedBy === "signal") {
-      options.logger.info(`stopping: waiting for ${formatCount(inFlight.size, "message")} in flight`);
-      const grace = options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
-      const timedOut = await Promise.race([
-        Promise.all(inFlight).then(() => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), grace).unref()),
-      ]);
-      if (timedOut) {
-        options.logger.warn(`in-flight messages did not finish within ${grace} ms - closing connections`);
-        await transport.close({ force: true });
-      }
-    } else {
-      await Promise.all(inFlight);
-    }
-  } finally {
-    options.signal.removeEventListener("abort", onAbort);
-    // Claimed but never tried, and retries still waiting: back to pending for the next run.
-    const at = now().toISOString();
-    for (const job of [...fresh, ...retries]) {
-      record({
-        rowid: job.delivery.rowid,
-        editionKey,
-        email: job.delivery.email,
-        status: "pending",
-        attempted: false,
-        response: null,
-        messageId: null,
-        at,
-      });
-    }
-    flushOutcomes();
-    options.progress?.finish(progress());
-  }
-  return { sent, bytes, stoppedBy, fatalError };
-}
-
-/**
- * Exponential backoff with ±50 % jitter (so a pool of retries does not hit a recovering server
- * in lockstep), capped at RETRY_MAX_MS.
- */
-function backoffMs(tries: number, baseMs: number): number {
-  const exponential = Math.min(RETRY_MAX_MS, baseMs * 2 ** (tries - 1));
-  return Math.round(exponential * (0.5 + Math.random()));
-}
-
-function buildReport(input: {
-  ledger: Ledger;
-  editionKey: string;
-  sent: number;
-  alreadySent: number;
-  dryRun: boolean;
-  started: number;
-  extra: Pick<
-    DeliveryReport,
-    "invalidRows" | "duplicates" | "suppressed" | "resumedInFlight" | "bytes" | "stoppedBy" | "fatalError"
-  >;
-}): DeliveryReport {
-  const counts = input.ledger.countDeliveries(input.editionKey);
-  const failed = input.ledger
-    .listDeliveries(input.editionKey, "failed", MAX_REPORTED_FAILURES)
-    .map((row) => ({ email: row.email, response: row.response ?? "" }));
-  return {
-    editionKey: input.editionKey,
-    total: counts.total,
-    sent: input.sent,
-    failed,
-    failedCount: counts.failed,
-    pending: counts.pending + counts.sending,
-    alreadySent: input.alreadySent,
-    dryRun: input.dryRun,
-    complete: input.ledger.getEdition(input.editionKey)?.state === "complete",
-    durationMs: Date.now() - input.started,
-    ...input.extra,
-  };
 }

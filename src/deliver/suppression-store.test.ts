@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { createLedger } from "./ledger.js";
-import { ALL_LISTS, cleanNote, createSuppressionStore } from "./suppression-store.js";
+import { createLedger } from "./create-ledger.js";
+import { ALL_LISTS, cleanNote } from "./suppression-store.js";
 
 const AT = "2026-11-26T06:30:00.000Z";
 
 function openStore() {
   const ledger = createLedger({ stateDir: ".", file: ":memory:" });
-  return createSuppressionStore(ledger.db);
+  return ledger.suppressions;
 }
 
-describe("createSuppressionStore", () => {
+describe("ledger.suppressions (SQLite)", () => {
   it("suppresses per list and for every list, case-insensitively", () => {
     const store = openStore();
     expect(store.add({ address: "Anna@Example.DE", list: "subscribers", how: "one-click", at: AT })).toBe(

@@ -7,21 +7,21 @@
  *
  * Steps: normalise → breadcrumbs → title → sort every further line into meta (dates, byline,
  * URL), furniture (dropped), captions (→ image) or content → lead, dateline, headings, ticker
- * updates → validate with ArticleSchema.
+ * updates → validate with ArticleSchema. The meta lines are read by read-meta-lines.ts, the
+ * captions merged into images by merge-captions.ts.
  */
 import { DigestError } from "../errors.js";
 import { type Article, ArticleSchema, type Block, type TickerUpdate } from "../types.js";
 import { deriveArticleId } from "./derive-article-id.js";
-import { MARKERS } from "./markers.js";
+import { mergeCaptions, type TextItem } from "./merge-captions.js";
 import { normalizeText } from "./normalize-text.js";
 import { parseBreadcrumbs, sectionFromBreadcrumbs } from "./parse-breadcrumbs.js";
-import { parseByline } from "./parse-byline.js";
 import { parseCaptionLine } from "./parse-caption.js";
 import { parseDateline } from "./parse-dateline.js";
 import { parseGermanDate, parseGermanTimeOnDay } from "./parse-german-date.js";
 import { parseTickerHeader, type TickerHeader } from "./parse-ticker-header.js";
 import { parseTitle } from "./parse-title.js";
-import { alternation } from "./pattern-utils.js";
+import { type ArticleMeta, isDateOnly, readBylineOrUrl, readDateLine } from "./read-meta-lines.js";
 import { recognizeBoilerplate, stripGluedLeftovers } from "./recognize-boilerplate.js";
 
 export interface ParseTextOptions {
@@ -40,22 +40,12 @@ const MAX_HEADING_CHARS = 120;
 const MAX_HEADING_WORDS = 16;
 /** A question is a sub-heading only when this short ("Was bedeutet das für Berlin?"). */
 const MAX_QUESTION_HEADING_CHARS = 90;
-/** A credit-only line ("© AFP") adopts the line above as its caption only when it is this short. */
-const MAX_ADOPTED_CAPTION_CHARS = 250;
 /**
  * What a teaser or promo block may take along below its marker: teaser headlines and promo
  * lines are short, and a block rarely lists more than a handful.
  */
 const MAX_BLOCK_LINES = 8;
 const MAX_BLOCK_LINE_CHARS = 200;
-/** A date line's value, e.g. "Donnerstag, 14.03.2024, 13:10 Uhr", is never longer. */
-const MAX_DATE_VALUE_CHARS = 50;
-
-const DATE_LABELS = alternation([...MARKERS.publishedLabels, ...MARKERS.updatedLabels]);
-const DATE_LABEL_AT = new RegExp(`(?:^|\\s)(${DATE_LABELS})\\s*:`, "giu");
-const DATE_LABEL_START = new RegExp(`^(${DATE_LABELS})\\s*:?\\s*(.*)$`, "iu");
-const PUBLISHED_LABELS = new Set(MARKERS.publishedLabels.map((label) => label.toLowerCase()));
-const URL_LINE = /^https?:\/\/\S+$/iu;
 
 /**
  * Parses one article in the scraped text format. Pure: no I/O, no clock.
@@ -79,7 +69,7 @@ export function parseTextArticle(text: string, options: ParseTextOptions): Artic
   }
 
   const crumbs = parseBreadcrumbs(lines.slice(0, MAX_TITLE_LINE_INDEX).map((line) => line.text));
-  const meta: Meta = { published: null, updated: null, authors: [], agencies: [], url: null };
+  const meta: ArticleMeta = { published: null, updated: null, authors: [], agencies: [], url: null };
   const titleIndex = findTitle(lines, crumbs?.lineCount ?? 0, meta, options.referenceDate);
   const titleLine = titleIndex === null ? undefined : lines[titleIndex];
   if (titleIndex === null || titleLine === undefined) {
@@ -147,24 +137,6 @@ interface Line {
   group: number;
 }
 
-interface Meta {
-  published: string | null;
-  updated: string | null;
-  authors: string[];
-  agencies: string[];
-  url: string | null;
-}
-
-type Item =
-  | { type: "text"; text: string; group: number }
-  | { type: "caption"; caption: string | null; credit: string | null; group: number }
-  | { type: "update"; header: TickerHeader };
-
-interface ImageParts {
-  caption: string | null;
-  credit: string | null;
-}
-
 interface UpdateItem {
   header: TickerHeader;
   paragraphs: string[];
@@ -195,7 +167,7 @@ function toLines(text: string): Line[] {
 function findTitle(
   lines: readonly Line[],
   start: number,
-  meta: Meta,
+  meta: ArticleMeta,
   referenceDate: Date | undefined,
 ): number | null {
   for (let index = start; index < Math.min(lines.length, MAX_TITLE_LINE_INDEX); index++) {
@@ -208,8 +180,8 @@ function findTitle(
 }
 
 /** Sorts each line after the title into meta, furniture, captions, ticker headers and text. */
-function sortLines(lines: readonly Line[], meta: Meta, referenceDate: Date | undefined): Item[] {
-  const items: Item[] = [];
+function sortLines(lines: readonly Line[], meta: ArticleMeta, referenceDate: Date | undefined): TextItem[] {
+  const items: TextItem[] = [];
   const allowBareTicker =
     lines.filter((line) => parseTickerHeader(line.text, { allowBare: true }) !== null).length >= 2;
   // Without blank lines the whole file is one block; a block marker then only drops itself.
@@ -263,122 +235,8 @@ function sortLines(lines: readonly Line[], meta: Meta, referenceDate: Date | und
   return items;
 }
 
-/**
- * Reads "Erstellt: …", "Aktualisiert: …", "Stand: …" (several may share a line) into meta.
- * Returns false when the line is not a date line, e.g. "Stand der Dinge ist …".
- */
-function readDateLine(text: string, meta: Meta, referenceDate: Date | undefined): boolean {
-  const start = DATE_LABEL_START.exec(text);
-  if (!start) return false;
-  const segments: { label: string; value: string }[] = [];
-  const labels = [...text.matchAll(DATE_LABEL_AT)];
-  if (labels.length > 0 && labels[0]?.index === 0) {
-    labels.forEach((match, position) => {
-      const valueStart = (match.index ?? 0) + match[0].length;
-      const valueEnd = labels[position + 1]?.index ?? text.length;
-      segments.push({ label: match[1] ?? "", value: text.slice(valueStart, valueEnd).trim() });
-    });
-  } else {
-    // Without a colon ("Stand 14.03.2024") only a complete date makes it a date line.
-    segments.push({ label: start[1] ?? "", value: (start[2] ?? "").trim() });
-    if (!isDateOnly(segments[0]?.value ?? "", referenceDate)) return false;
-  }
-  const parsed = segments.map((segment) => ({
-    ...segment,
-    iso: segment.value === "" ? null : parseGermanDate(segment.value, { referenceDate }),
-  }));
-  if (
-    parsed.some(
-      (segment) =>
-        segment.value !== "" && (segment.iso === null || segment.value.length > MAX_DATE_VALUE_CHARS),
-    )
-  ) {
-    return false;
-  }
-  for (const segment of parsed) {
-    if (segment.iso === null) continue;
-    if (PUBLISHED_LABELS.has(segment.label.toLowerCase())) meta.published ??= segment.iso;
-    else meta.updated ??= segment.iso;
-  }
-  return true;
-}
-
-function isDateOnly(text: string, referenceDate: Date | undefined): boolean {
-  return (
-    text.length <= MAX_DATE_VALUE_CHARS &&
-    /\d/.test(text) &&
-    parseGermanDate(text, { referenceDate }) !== null
-  );
-}
-
-function readBylineOrUrl(text: string, meta: Meta, inHeader: boolean): boolean {
-  if (URL_LINE.test(text)) {
-    meta.url ??= text;
-    return true;
-  }
-  const byline = parseByline(text, { allowBare: inHeader });
-  if (!byline) return false;
-  meta.authors = unique([...meta.authors, ...byline.authors]);
-  meta.agencies = unique([...meta.agencies, ...byline.agencies]);
-  return true;
-}
-
-/**
- * Turns caption items into images and removes the caption's duplicate from the text: the seed
- * prints the caption once alone and once followed by "© credit". A credit-only line ("© AFP")
- * adopts a short text line directly above it as its caption, but only when no blank line
- * separates them: paragraphs are blank-line separated, a caption and its credit are not, and
- * losing a paragraph to the image would be worse than an image without caption.
- */
-function mergeCaptions(items: Item[]): ImageParts[] {
-  const images: ImageParts[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index];
-    if (item?.type !== "caption") continue;
-    let { caption, credit } = item;
-    const previous = items[index - 1];
-    const textBefore = items.slice(0, index - 1).some((candidate) => candidate.type === "text");
-    if (
-      caption === null &&
-      previous?.type === "text" &&
-      previous.group === item.group &&
-      textBefore &&
-      previous.text.length <= MAX_ADOPTED_CAPTION_CHARS
-    ) {
-      caption = previous.text;
-    }
-    if (previous?.type === "text" && caption !== null && isSameCaption(previous.text, caption)) {
-      items.splice(index - 1, 1);
-      index--;
-    } else if (
-      previous?.type === "caption" &&
-      previous.credit === null &&
-      previous.caption !== null &&
-      caption !== null
-    ) {
-      if (isSameCaption(previous.caption, caption)) {
-        previous.credit = credit;
-        items.splice(index, 1);
-        index--;
-        const image = images[images.length - 1];
-        if (image) image.credit = credit;
-        continue;
-      }
-    }
-    const next = items[index + 1];
-    if (next?.type === "text" && caption !== null && isSameCaption(next.text, caption))
-      items.splice(index + 1, 1);
-    images.push({ caption, credit });
-  }
-  return images;
-}
-
-function isSameCaption(a: string, b: string): boolean {
-  return a === b || a.startsWith(b) || b.startsWith(a);
-}
-
 /** Lead, dateline, headings and ticker entries from the remaining items. */
-function structureBody(items: readonly Item[]): Body {
+function structureBody(items: readonly TextItem[]): Body {
   const texts: string[] = [];
   const updateItems: UpdateItem[] = [];
   for (const item of items) {

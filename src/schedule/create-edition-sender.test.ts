@@ -3,12 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../config/index.js";
-import {
-  createLedger,
-  createOutboxTransport,
-  createSuppressionStore,
-  editionKeyOf,
-} from "../deliver/index.js";
+import { createLedger, createOutboxTransport, editionKeyOf } from "../deliver/index.js";
 import { findPackageRoot } from "../package-root.js";
 import { createRenderer } from "../render/index.js";
 import { createEditionSender } from "./create-edition-sender.js";
@@ -28,7 +23,7 @@ describe("createEditionSender", () => {
       overrides: { inputs: [join(ROOT, "seeds")] },
     });
     const ledger = createLedger({ stateDir: dir, file: ":memory:" });
-    createSuppressionStore(ledger.db).add({
+    ledger.suppressions.add({
       address: "bert@example.de",
       list: "subscribers",
       how: "one-click",

@@ -1,17 +1,16 @@
+import type { Clock } from "../clock.js";
 import { formatZoned } from "../clock.js";
 import type { Config } from "../config/index.js";
 import {
   type DeliveryLogger,
   type Ledger,
+  readDkimKey,
   sendEdition,
   type Transport,
   type UnsubscribeSecret,
 } from "../deliver/index.js";
 import { DigestError, isDigestError } from "../errors.js";
-import { readEdition } from "../pipeline.js";
-import type { Renderer } from "../render/index.js";
-import type { Edition, RenderedEdition } from "../types.js";
-import type { Clock } from "./clock.js";
+import { type Renderer, runEdition, sendGate } from "../pipeline.js";
 import type { FireJob, FireResult, SendFire } from "./run-schedule.js";
 
 export interface EditionSenderOptions {
@@ -46,47 +45,59 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
   const { ledger, clock, logger } = options;
   return async (job: FireJob): Promise<FireResult> => {
     const config = configForFire(options.config, job.fireTime);
-    let content: { edition: Edition; rendered: RenderedEdition; mjml?: string } | null = job.resume
-      ? ledger.getEditionContent(job.editionKey)
-      : null;
-    if (content === null) {
-      let edition: Edition;
-      try {
-        ({ edition } = await readEdition(
-          { config, date: job.date },
-          { cwd: options.cwd, onWarning: (message) => logger.warn(message), signal: job.signal },
-        ));
-      } catch (error) {
-        if (isDigestError(error, "E_NO_STORY")) return { kind: "no-edition", reason: error.message };
-        throw error;
-      }
-      const rendered = await options.renderer.renderEdition(edition, config);
-      content = { edition, rendered, mjml: options.renderer.renderMjml(edition, config) };
-    }
-    const transport = options.createTransport();
+    const saved = job.resume ? ledger.getEditionContent(job.editionKey) : null;
+    const dkim = readDkimKey(config, options.cwd);
+    // Opened by the sink once the gate passed; `as` keeps TS from narrowing it to null here.
+    let transport = null as Transport | null;
     try {
-      const report = await sendEdition({
-        config,
-        edition: content.edition,
-        rendered: content.rendered,
-        ...(content.mjml === undefined ? {} : { mjml: content.mjml }),
-        recipientsFile: options.recipientsFile,
-        list: options.list,
-        transport,
-        ledger,
-        rate: config.delivery.ratePerSecond,
-        concurrency: config.delivery.concurrency,
-        maxAttempts: config.delivery.maxAttempts,
-        signal: job.signal,
-        logger,
-        now: () => clock.now(),
-        secret: options.secret,
-        cwd: options.cwd,
-        ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
-      });
+      const report = await runEdition(
+        { config, date: job.date, ...(saved ? { source: { from: "saved", ...saved } } : {}) },
+        {
+          cwd: options.cwd,
+          renderer: options.renderer,
+          onWarning: (m) => logger.warn(m),
+          signal: job.signal,
+        },
+        {
+          gate: () =>
+            sendGate({
+              config,
+              list: options.list,
+              secret: typeof options.secret === "string" ? options.secret : options.secret.value,
+              dkim,
+              now: clock.now(),
+              dryRun: false,
+              force: false,
+              warn: (m) => logger.warn(m),
+            }),
+          async deliver({ edition, rendered }) {
+            transport = options.createTransport();
+            const sent = await sendEdition({
+              config,
+              edition,
+              rendered,
+              recipientsFile: options.recipientsFile,
+              list: options.list,
+              transport,
+              ledger,
+              rate: config.delivery.ratePerSecond,
+              concurrency: config.delivery.concurrency,
+              maxAttempts: config.delivery.maxAttempts,
+              signal: job.signal,
+              logger,
+              now: () => clock.now(),
+              secret: options.secret,
+              dkim,
+              cwd: options.cwd,
+              ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
+            });
+            return { ...sent, subject: rendered.subject };
+          },
+        },
+      );
       if (report.stoppedBy === "fatal") {
         throw new DigestError("E_DELIVER", `the transport refused every message - ${report.fatalError}`, {
-          where: transport.target,
+          where: transport?.target ?? job.editionKey,
         });
       }
       if (report.pending > 0 && report.stoppedBy !== "signal") {
@@ -101,11 +112,14 @@ export function createEditionSender(options: EditionSenderOptions): SendFire {
         sent: report.sent,
         failed: report.failedCount,
         pending: report.pending,
-        subject: content.rendered.subject,
+        subject: report.subject,
         suppressed: report.suppressed,
       };
+    } catch (error) {
+      if (isDigestError(error, "E_NO_STORY")) return { kind: "no-edition", reason: error.message };
+      throw error;
     } finally {
-      await transport.close();
+      await transport?.close();
     }
   };
 }

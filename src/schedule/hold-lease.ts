@@ -3,7 +3,7 @@
  * and tell the job when it was lost. `digest send` uses it so that a send started by cron or a
  * systemd timer and the scheduler's own send of the same edition never run side by side.
  */
-import type Database from "better-sqlite3";
+import type { LeaseStore } from "../deliver/index.js";
 import { createLease, keepRenewed, type LeaseOptions } from "./lease.js";
 import { MAX_STANDBY_POLL_MS } from "./run-schedule.js";
 
@@ -27,13 +27,13 @@ export interface HoldLeaseOptions extends LeaseOptions {
  * `ttlMs`), then renews it every third of its lifetime until `release()`.
  *
  * @example
- * const held = await holdLease(ledger.db, { name: `edition:${key}`, ttlMs: 120_000, clock, signal,
+ * const held = await holdLease(ledger.leases, { name: `edition:${key}`, ttlMs: 120_000, clock, signal,
  *   onWait: (holder) => log.info(`waiting for ${holder}`) });
  * if (held) try { await send(AbortSignal.any([signal, held.lost])); } finally { await held.release(); }
  */
-export async function holdLease(db: Database.Database, options: HoldLeaseOptions): Promise<HeldLease | null> {
+export async function holdLease(store: LeaseStore, options: HoldLeaseOptions): Promise<HeldLease | null> {
   const { clock, signal, ttlMs } = options;
-  const lease = createLease(db, options);
+  const lease = createLease(store, options);
   let told = false;
   while (!lease.acquire()) {
     if (signal.aborted) return null;

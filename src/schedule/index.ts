@@ -3,7 +3,7 @@
  * `digest schedule`. Fire times come from croner in the configured time zone; the lateness guard,
  * the ledger lease and the edition sender decide what each fire does.
  */
-export { type Clock, createSystemClock } from "./clock.js";
+export { type Clock, createSystemClock } from "../clock.js";
 export { createEditionSender, type EditionSenderOptions } from "./create-edition-sender.js";
 export { decideFire, editionDeadline, type FireDecision, type FireInput } from "./decide-fire.js";
 export {
@@ -16,12 +16,10 @@ export {
 export { type HeldLease, type HoldLeaseOptions, holdLease } from "./hold-lease.js";
 export {
   createLease,
-  ensureLeaseTable,
   isDeadLocalHolder,
   keepRenewed,
   type Lease,
   type LeaseOptions,
-  listLiveLeases,
   type Renewal,
 } from "./lease.js";
 export { createManualClock, type ManualClock } from "./manual-clock.js";

@@ -4,6 +4,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { createLedger, type Ledger } from "../deliver/index.js";
 import { holdLease } from "./hold-lease.js";
 import { createLease, isDeadLocalHolder } from "./lease.js";
 import { createManualClock } from "./manual-clock.js";
@@ -13,11 +14,19 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+const ledgers: Ledger[] = [];
+afterEach(() => {
+  for (const ledger of ledgers.splice(0)) ledger.close();
+});
+
+/** Two ledgers on one file, as two processes open it; the lease stores of both, and the file. */
 function openTwice() {
   const dir = mkdtempSync(join(tmpdir(), "digest-lease-"));
   dirs.push(dir);
-  const file = join(dir, "ledger.sqlite");
-  return [new Database(file), new Database(file)] as const;
+  const a = createLedger({ stateDir: dir });
+  const b = createLedger({ stateDir: dir });
+  ledgers.push(a, b);
+  return [a.leases, b.leases, a.path] as const;
 }
 
 describe("createLease", () => {
@@ -148,7 +157,7 @@ describe("holdLease", () => {
 
   it("renews while held, and reports a lost lease on its signal", async () => {
     const clock = createManualClock(START);
-    const [dbA, dbB] = openTwice();
+    const [dbA, dbB, file] = openTwice();
     const held = await holdLease(dbB, {
       name: "edition:x",
       ttlMs: 30_000,
@@ -162,7 +171,9 @@ describe("holdLease", () => {
     expect(rival.acquire()).toBe(false); // renewed at 10 s and 20 s: still ours at 35 s
     expect(held?.lost.aborted).toBe(false);
     // This process stalls; the lease runs out and the rival takes it.
-    dbA.prepare("UPDATE leases SET expires_at = 0").run();
+    const raw = new Database(file);
+    raw.prepare("UPDATE leases SET expires_at = 0").run();
+    raw.close();
     expect(rival.acquire()).toBe(true);
     await clock.advanceTo(at(30));
     expect(held?.lost.aborted).toBe(true);

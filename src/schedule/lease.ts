@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type Database from "better-sqlite3";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../clock.js";
+import type { LeaseStore } from "../deliver/index.js";
 
-/** A named, expiring lock kept in the ledger database. */
+/** A named, expiring lock kept in the ledger (its lease store). */
 export interface Lease {
   readonly name: string;
   readonly holder: string;
@@ -27,57 +27,39 @@ export interface LeaseOptions {
 }
 
 /**
- * A lease in the `leases` table of the ledger's SQLite database: two schedulers on one ledger
- * cannot both send, and a holder that crashed (SIGKILL, power loss) loses the lease after
- * `ttlMs` instead of leaving a pid file behind. Taking the lease is one atomic upsert, so two
- * processes racing for it cannot both win; SQLite's busy timeout serialises the writes.
+ * A lease in the ledger's lease store: two schedulers on one ledger cannot both send, and a
+ * holder that crashed (SIGKILL, power loss) loses the lease after `ttlMs` instead of leaving a pid
+ * file behind. Taking the lease is one atomic operation of the store, so two processes racing for
+ * it cannot both win.
  *
  * @example
- * const lease = createLease(db, { name: "edition:2027-03-28/politik/subscribers", ttlMs: 120_000, clock });
+ * const lease = createLease(ledger.leases, { name: "edition:2027-03-28/politik/subscribers", ttlMs: 120_000, clock });
  * if (lease.acquire()) { try { … } finally { lease.release(); } }
  */
-export function createLease(db: Database.Database, options: LeaseOptions): Lease {
-  ensureLeaseTable(db);
+export function createLease(store: LeaseStore, options: LeaseOptions): Lease {
   const holder = options.holder ?? defaultHolder();
   const { name, ttlMs, clock } = options;
-  const take = db.prepare(
-    `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @expires)
-     ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-     WHERE leases.holder = excluded.holder OR leases.expires_at <= @now`,
-  );
-  const extend = db.prepare(
-    "UPDATE leases SET expires_at = @expires WHERE name = @name AND holder = @holder AND expires_at > @now",
-  );
-  const drop = db.prepare("DELETE FROM leases WHERE name = @name AND holder = @holder");
-  const takeFromDead = db.prepare(
-    "UPDATE leases SET holder = @holder, expires_at = @expires WHERE name = @name AND holder = @dead",
-  );
-  const select = db.prepare<[string], { holder: string; expires_at: number }>(
-    "SELECT holder, expires_at FROM leases WHERE name = ?",
-  );
-  const params = () => {
-    const now = clock.now().getTime();
-    return { name, holder, now, expires: now + ttlMs };
-  };
   return {
     name,
     holder,
     acquire() {
-      if (take.run(params()).changes === 1) return true;
+      const now = clock.now().getTime();
+      if (store.take(name, holder, now, now + ttlMs)) return true;
       // A holder on this machine whose process is gone (SIGKILL, OOM kill) is not waited for until
       // its lease runs out: `digest send --resume` right after a crash starts at once.
-      const current = select.get(name);
+      const current = store.read(name);
       if (!current || !isDeadLocalHolder(current.holder)) return false;
-      return takeFromDead.run({ ...params(), dead: current.holder }).changes === 1;
+      return store.takeFrom(name, current.holder, holder, clock.now().getTime() + ttlMs);
     },
-    renew: () => extend.run(params()).changes === 1,
-    release: () => {
-      drop.run({ name, holder });
+    renew() {
+      const now = clock.now().getTime();
+      return store.extend(name, holder, now, now + ttlMs);
     },
+    release: () => store.release(name, holder),
     read() {
-      const row = select.get(name);
-      if (!row || row.expires_at <= clock.now().getTime()) return null;
-      return { holder: row.holder, expiresAt: new Date(row.expires_at) };
+      const row = store.read(name);
+      if (!row || row.expiresAt <= clock.now().getTime()) return null;
+      return { holder: row.holder, expiresAt: new Date(row.expiresAt) };
     },
   };
 }
@@ -117,42 +99,6 @@ export function keepRenewed(lease: Lease, clock: Clock, ttlMs: number): Renewal 
       await renewing;
     },
   };
-}
-
-/**
- * The holders of the leases that have not expired, by lease name; empty when no lease table
- * exists yet. Reads only (for `digest status`).
- *
- * @example
- * listLiveLeases(ledger.db, Date.now()).get("edition:2026-11-26/politik/subscribers"); // "host:4242:ab12cd"
- */
-export function listLiveLeases(db: Database.Database, now: number): Map<string, string> {
-  const live = new Map<string, string>();
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'leases'").get();
-  if (!exists) return live;
-  const rows = db
-    .prepare<[number], { name: string; holder: string }>(
-      "SELECT name, holder FROM leases WHERE expires_at > ?",
-    )
-    .all(now);
-  for (const row of rows) live.set(row.name, row.holder);
-  return live;
-}
-
-/**
- * Creates the `leases` table when missing (the scheduler owns it; the ledger owns the others).
- *
- * @example
- * ensureLeaseTable(db);
- */
-export function ensureLeaseTable(db: Database.Database): void {
-  db.exec(
-    `CREATE TABLE IF NOT EXISTS leases (
-       name TEXT PRIMARY KEY,
-       holder TEXT NOT NULL,
-       expires_at INTEGER NOT NULL
-     )`,
-  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock } from "./clock.js";
+import type { Clock } from "../clock.js";
 
 /** A clock that only moves when told to: for tests of the scheduler across whole days. */
 export interface ManualClock extends Clock {

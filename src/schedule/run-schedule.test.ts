@@ -14,6 +14,7 @@ import {
 
 const BERLIN = "Europe/Berlin";
 const LEASE_MS = 60_000;
+const LEASE_NAME = "edition:2027-03-28/politik/subscribers";
 
 /** Runs the scheduler on an in-memory ledger with `send` standing in for the real edition sender. */
 function start(clock: ManualClock, send: (job: FireJob) => Promise<FireResult>, ledger?: Ledger) {
@@ -98,9 +99,8 @@ describe("runSchedule", () => {
     });
     await run.next("sending");
     // This process stalled past the lease; another scheduler took it (as createLease would).
-    run.ledger.db
-      .prepare("UPDATE leases SET holder = 'other', expires_at = ?")
-      .run(Date.parse("2027-03-28T08:00:00Z"));
+    const stalledUntil = Date.parse("2027-03-28T08:00:00Z");
+    expect(run.ledger.leases.take(LEASE_NAME, "other", stalledUntil, stalledUntil)).toBe(true);
     await clock.advanceTo(new Date(clock.now().getTime() + LEASE_MS / 3));
     const lost = await run.next("lease-lost");
     expect(lost).toMatchObject({ date: "2027-03-28" });
@@ -142,15 +142,14 @@ describe("runSchedule", () => {
         }),
     );
     await run.next("sending");
-    const expiry = () =>
-      (run.ledger.db.prepare("SELECT expires_at FROM leases").get() as { expires_at: number }).expires_at;
+    const expiry = () => run.ledger.leases.read(LEASE_NAME)?.expiresAt ?? 0;
     const first = expiry();
     await clock.advanceTo("2027-03-28T07:35:00+02:00");
     expect(expiry()).toBeGreaterThan(first);
     expect(expiry()).toBeGreaterThan(clock.now().getTime());
     (finish as (() => void) | null)?.();
     await run.next("sent");
-    expect(run.ledger.db.prepare("SELECT count(*) AS n FROM leases").get()).toEqual({ n: 0 });
+    expect(run.ledger.leases.listLive(0).size).toBe(0);
     await run.stop();
   });
 

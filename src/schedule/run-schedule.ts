@@ -1,7 +1,7 @@
+import type { Clock } from "../clock.js";
 import { formatZoned, localDate } from "../clock.js";
 import type { Ledger } from "../deliver/index.js";
 import { toDigestError } from "../errors.js";
-import type { Clock } from "./clock.js";
 import { decideFire, type FireDecision } from "./decide-fire.js";
 import type { FireSchedule } from "./fire-schedule.js";
 import { createLease, keepRenewed, type Lease } from "./lease.js";
@@ -59,7 +59,7 @@ export interface RunScheduleOptions {
   /** Section and list, recorded with a skipped or empty edition. */
   section: string;
   list: string;
-  ledger: Pick<Ledger, "getEdition" | "recordEditionState" | "db">;
+  ledger: Pick<Ledger, "getEdition" | "recordEditionState" | "leases">;
   send: SendFire;
   clock: Clock;
   /** Aborted on SIGTERM/SIGINT: in-flight messages finish, the run returns. */
@@ -129,7 +129,7 @@ async function handleFire(
   const timeZone = schedule.timeZone;
   const date = localDate(fireTime, timeZone);
   const key = options.editionKeyOf(date);
-  const lease = createLease(ledger.db, {
+  const lease = createLease(ledger.leases, {
     name: `edition:${key}`,
     ttlMs: options.leaseMs,
     clock,

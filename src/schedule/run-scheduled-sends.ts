@@ -1,5 +1,6 @@
 import { accessSync, constants } from "node:fs";
 import { basename, extname, resolve } from "node:path";
+import type { Clock } from "../clock.js";
 import type { Config } from "../config/index.js";
 import {
   createLedger,
@@ -13,8 +14,7 @@ import {
   usesUnsubscribeTokens,
 } from "../deliver/index.js";
 import { DigestError } from "../errors.js";
-import { createRenderer } from "../render/index.js";
-import type { Clock } from "./clock.js";
+import { createRenderer } from "../pipeline.js";
 import { createEditionSender } from "./create-edition-sender.js";
 import type { FireSchedule } from "./fire-schedule.js";
 import { formatScheduleEvent, runSchedule, type ScheduleEvent } from "./run-schedule.js";

@@ -2,7 +2,6 @@
  * The preview studio (`digest preview --serve`): a local page showing the edition as the reader
  * gets it, live-reloading on changes to templates, inputs and config.
  */
-export { composeSampleMessage, SAMPLE_READER_NAME } from "./compose-sample-message.js";
 export { listenOnFreePort, MAX_PORT_TRIES } from "./listen-on-free-port.js";
 export { readStudioSnapshot, type SnapshotRequest, type StudioSnapshot } from "./read-studio-snapshot.js";
 export { renderStudioPage, STUDIO_VIEWS } from "./render-studio-page.js";

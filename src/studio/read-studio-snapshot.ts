@@ -1,10 +1,8 @@
-import { type CheckReport, renderAndCheckEdition } from "../check/index.js";
 import type { Config } from "../config/index.js";
+import { composeSampleMessage } from "../deliver/index.js";
 import { toDigestError } from "../errors.js";
-import { readEdition } from "../pipeline.js";
-import { createRenderer } from "../render/index.js";
+import { type CheckReport, createRenderer, runEdition } from "../pipeline.js";
 import type { Edition, RenderedEmail } from "../types.js";
-import { composeSampleMessage } from "./compose-sample-message.js";
 
 /** Everything the studio shows for one edition date, or the error that stopped it. */
 export type StudioSnapshot =
@@ -46,20 +44,37 @@ export async function readStudioSnapshot(request: SnapshotRequest): Promise<Stud
     const config = request.loadConfig();
     const renderer = createRenderer(request.templatesDir ? { templatesDir: request.templatesDir } : {});
     const warnings: string[] = [];
-    const { edition } = await readEdition(
+    return await runEdition<StudioSnapshot>(
       { config, date: request.date },
-      { cwd: request.cwd, onWarning: (message) => warnings.push(message) },
+      { cwd: request.cwd, renderer, onWarning: (message) => warnings.push(message) },
+      {
+        // The gate runs as for a send (unsubscribe headers required) on the message `digest send` would write.
+        gate: () => ({
+          sending: true,
+          sample: (rendered) => ({
+            mime: composeSampleMessage(rendered, config, { now: request.now() }).mime,
+          }),
+        }),
+        deliver: async ({ edition, email, mime, report }) => ({
+          ok: true,
+          date: request.date,
+          edition,
+          email,
+          headers: mime ? headerBlock(mime) : "",
+          report: report as CheckReport,
+          warnings,
+        }),
+        deliverUnrendered: async ({ edition, report }) => ({
+          ok: true,
+          date: request.date,
+          edition,
+          email: null,
+          headers: "",
+          report,
+          warnings,
+        }),
+      },
     );
-    // The gate runs as for a send (unsubscribe headers required) on the message `digest send` would write.
-    const { email, mime, report } = await renderAndCheckEdition({
-      edition,
-      config,
-      renderer,
-      sending: true,
-      message: (rendered) => composeSampleMessage(rendered, config, { now: request.now() }),
-    });
-    const headers = mime ? headerBlock(mime) : "";
-    return { ok: true, date: request.date, edition, email, headers, report, warnings };
   } catch (thrown) {
     const error = toDigestError(thrown);
     return { ok: false, date: request.date, error: error.message, where: error.where ?? null };

@@ -4,7 +4,6 @@ import { type Config, parseConfig } from "../config/index.js";
 import {
   ALL_LISTS,
   createLedger,
-  createSuppressionStore,
   editionKeyOf,
   type Ledger,
   signUnsubscribeToken,
@@ -76,7 +75,7 @@ async function start(overrides: Partial<Config["web"]> = {}) {
   };
   const web = await startWebServer({ host: "127.0.0.1", port: 0, config, ledger, secret: SECRET, logger });
   open.push({ web, ledger });
-  return { web, ledger, logs, store: createSuppressionStore(ledger.db) };
+  return { web, ledger, logs, store: ledger.suppressions };
 }
 
 const token = (address: string) => signUnsubscribeToken(SECRET, LIST, address);

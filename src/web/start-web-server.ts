@@ -19,10 +19,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Config, sectionSlug } from "../config/index.js";
+import type { Config } from "../config/index.js";
 import {
-  createEditionArchive,
-  createSuppressionStore,
   type Ledger,
   type NewSuppression,
   signUnsubscribeToken,
@@ -31,34 +29,26 @@ import {
 import { DigestError } from "../errors.js";
 import { createBatchedWriter } from "./create-batched-writer.js";
 import { createRateLimiter } from "./create-rate-limiter.js";
-import { renderArchiveHtml } from "./render-archive-html.js";
-import { renderAtomFeed } from "./render-atom-feed.js";
+import { createNewsletterHandler } from "./handle-newsletter.js";
+import { headerValue, NO_STORE, sendPage, sendResponse } from "./http-response.js";
+import { readForm } from "./read-form.js";
 import {
-  ARCHIVE_CSP,
   maskAddress,
-  PAGE_CSP,
-  renderArchiveIndex,
   renderConfirmPage,
   renderDonePage,
   renderMessagePage,
-  renderSectionsPage,
   renderWebPage,
 } from "./render-web-page.js";
 import { WEB_TEXTS } from "./web-texts.js";
 
 /** Longest request target accepted (a token is ~100 characters; 414 above this). */
 export const MAX_URL_CHARS = 2_048;
-/** Largest request body accepted (a one-click or form POST is well under 1 KB; 413 above this). */
-export const MAX_BODY_BYTES = 4_096;
 /** Largest request header block (node's default is 16 KB). */
 export const MAX_HEADER_BYTES = 8_192;
 /** A slow client gets this long to send its whole request (slowloris). */
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** Longest token looked at: anything longer is not one of ours. */
 const MAX_TOKEN_CHARS = 512;
-const DATE_SEGMENT = /^\d{4}-\d{2}-\d{2}$/;
-/** The feed lists the most recent editions only (about three months of a daily newsletter). */
-export const MAX_FEED_ENTRIES = 100;
 const FORWARDED_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 
 export interface WebServerOptions {
@@ -98,10 +88,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { config, ledger, secret, logger } = options;
   const now = options.now ?? (() => new Date());
   const brand = config.brand.name;
-  const suppressions = createSuppressionStore(ledger.db);
+  const suppressions = ledger.suppressions;
   // One transaction (one fsync) per burst of unsubscribes, not per request; see createBatchedWriter.
   const unsubscribes = createBatchedWriter((entries: NewSuppression[]) => suppressions.addEach(entries));
-  const archive = createEditionArchive(ledger);
+  const archive = ledger.archive;
   const limiter = createRateLimiter({ limit: config.web.rateLimitPerMinute, windowMs: 60_000 });
   const trustProxy = config.web.trustProxy;
   let boundBase = "";
@@ -142,15 +132,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return boundBase;
   };
 
-  const page = (res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}) =>
-    send(res, status, "text/html; charset=utf-8", html, { "Content-Security-Policy": PAGE_CSP, ...extra });
   const invalid = (res: ServerResponse) =>
-    page(res, 400, renderMessagePage(brand, "invalidTitle", "invalidLead"), NO_STORE);
+    sendPage(res, 400, renderMessagePage(brand, "invalidTitle", "invalidLead"), NO_STORE);
 
   const handleUnsubscribe = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> => {
     const wait = limiter.take(clientOf(req), Date.now());
     if (wait > 0) {
-      page(res, 429, renderMessagePage(brand, "tooManyTitle", "tooManyLead"), {
+      sendPage(res, 429, renderMessagePage(brand, "tooManyTitle", "tooManyLead"), {
         ...NO_STORE,
         "Retry-After": String(wait),
       });
@@ -159,7 +147,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const queryToken = url.searchParams.get("token");
     if (req.method === "GET" || req.method === "HEAD") {
       if (queryToken === null) {
-        page(res, 200, renderMessagePage(brand, "noTokenTitle", "noTokenLead"), NO_STORE);
+        sendPage(res, 200, renderMessagePage(brand, "noTokenTitle", "noTokenLead"), NO_STORE);
         return "no-token";
       }
       const who = identify(queryToken);
@@ -168,7 +156,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return "invalid";
       }
       const done = suppressions.isSuppressed(who.address, who.list);
-      page(
+      sendPage(
         res,
         200,
         done
@@ -179,16 +167,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return done ? "already" : "confirm";
     }
     if (req.method !== "POST") {
-      send(res, 405, "text/plain; charset=utf-8", "method not allowed\n", { Allow: "GET, HEAD, POST" });
+      sendResponse(res, 405, "text/plain; charset=utf-8", "method not allowed\n", {
+        Allow: "GET, HEAD, POST",
+      });
       return "method";
     }
     const form = await readForm(req);
     if (form === "too-large") {
-      send(res, 413, "text/plain; charset=utf-8", "request too large\n", { Connection: "close" });
+      sendResponse(res, 413, "text/plain; charset=utf-8", "request too large\n", { Connection: "close" });
       return "too-large";
     }
     if (form === "unsupported") {
-      send(res, 415, "text/plain; charset=utf-8", "unsupported content type\n");
+      sendResponse(res, 415, "text/plain; charset=utf-8", "unsupported content type\n");
       return "unsupported";
     }
     const bodyToken = form.get("token");
@@ -207,21 +197,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (form.get("List-Unsubscribe") === "One-Click") {
       const added = await unsubscribes.write({ address: who.address, list: who.list, how: "one-click", at });
       if (added) logger.info(`unsubscribed (one-click) from list ${who.list}: reader ${reader}`);
-      send(res, 200, "text/plain; charset=utf-8", "Abgemeldet.\n", NO_STORE);
+      sendResponse(res, 200, "text/plain; charset=utf-8", "Abgemeldet.\n", NO_STORE);
       return "one-click";
     }
     const action = form.get("action");
     if (action === "unsubscribe") {
       const added = await unsubscribes.write({ address: who.address, list: who.list, how: "page", at });
       if (added) logger.info(`unsubscribed (page) from list ${who.list}: reader ${reader}`);
-      page(res, 200, renderDonePage(brand, token), NO_STORE);
+      sendPage(res, 200, renderDonePage(brand, token), NO_STORE);
       return "page";
     }
     if (action === "undo") {
       // A reader's own unsubscribe can be undone; a bounce, complaint or desk entry cannot from here.
       const removed = suppressions.remove(who.address, who.list, ["one-click", "page"]);
       if (suppressions.isSuppressed(who.address, who.list)) {
-        page(
+        sendPage(
           res,
           200,
           renderWebPage({ brand, title: WEB_TEXTS.doneTitle, paragraphs: [WEB_TEXTS.undoBlocked] }),
@@ -230,93 +220,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return "undo-blocked";
       }
       if (removed > 0) logger.info(`resubscribed (undo) to list ${who.list}: reader ${reader}`);
-      page(res, 200, renderMessagePage(brand, "undoneTitle", "undoneLead"), NO_STORE);
+      sendPage(res, 200, renderMessagePage(brand, "undoneTitle", "undoneLead"), NO_STORE);
       return "undo";
     }
     invalid(res);
     return "invalid";
   };
 
-  const handleNewsletter = (req: IncomingMessage, res: ServerResponse, segments: string[]): string => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      send(res, 405, "text/plain; charset=utf-8", "method not allowed\n", { Allow: "GET, HEAD" });
-      return "method";
-    }
-    const [section, leaf, extra] = segments;
-    if (section === undefined || section === "") {
-      // `/newsletter` and `/newsletter/`: relative links must resolve from either.
-      const prefix = section === undefined ? "newsletter/" : "";
-      const sections = archive
-        .listSections()
-        .map((name) => ({ name, href: `${prefix}${sectionSlug(name)}/` }));
-      page(res, 200, renderSectionsPage(brand, sections), CACHE_SHORT);
-      return "sections";
-    }
-    if (extra !== undefined) {
-      notFound(res);
-      return "not-found";
-    }
-    const editions = archive.listEditions(section);
-    const slug = sectionSlug(section);
-    const base = publicBase(req);
-    if (leaf === undefined || leaf === "") {
-      const trailing = leaf === "";
-      page(
-        res,
-        200,
-        renderArchiveIndex({
-          brand,
-          section: editions[0]?.section ?? section,
-          hrefPrefix: trailing ? "" : `${slug}/`,
-          editions,
-          feedHref: trailing ? "feed.xml" : `${slug}/feed.xml`,
-        }),
-        CACHE_SHORT,
-      );
-      return "index";
-    }
-    if (leaf === "feed.xml") {
-      const pageUrl = `${base}/newsletter/${slug}/`;
-      const xml = renderAtomFeed({
-        title: `${brand} – ${editions[0]?.section ?? section}`,
-        selfUrl: `${pageUrl}feed.xml`,
-        pageUrl,
-        author: brand,
-        entries: editions.slice(0, MAX_FEED_ENTRIES).map((e) => ({
-          url: `${pageUrl}${e.date}`,
-          title: e.subject ?? e.date,
-          updated: e.sentAt,
-          summary: archive.getPreheader(e.editionKey),
-        })),
-      });
-      send(res, 200, "application/atom+xml; charset=utf-8", xml, CACHE_SHORT);
-      return "feed";
-    }
-    const edition = DATE_SEGMENT.test(leaf) ? editions.find((e) => e.date === leaf) : undefined;
-    const content = edition ? archive.getContent(edition.editionKey) : null;
-    if (!content) {
-      notFound(res);
-      return "not-found";
-    }
-    const html = renderArchiveHtml(content.rendered, {
-      greeting: config.brand.greeting,
-      unsubscribeUrl: `${base}/abmelden`,
-      webViewUrl: `${base}/newsletter/${slug}/${leaf}`,
-    });
-    send(res, 200, "text/html; charset=utf-8", html, {
-      "Content-Security-Policy": ARCHIVE_CSP,
-      ...CACHE_SHORT,
-    });
-    return "archive";
-  };
-
+  const handleNewsletter = createNewsletterHandler({ config, archive, publicBase });
   const notFound = (res: ServerResponse) =>
-    page(res, 404, renderMessagePage(brand, "notFoundTitle", "notFoundLead"));
+    sendPage(res, 404, renderMessagePage(brand, "notFoundTitle", "notFoundLead"));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {
     const target = req.url ?? "/";
     if (target.length > MAX_URL_CHARS) {
-      send(res, 414, "text/plain; charset=utf-8", "URI too long\n");
+      sendResponse(res, 414, "text/plain; charset=utf-8", "URI too long\n");
       return "too-long";
     }
     let url: URL;
@@ -325,14 +243,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       url = new URL(target, "http://digest.invalid");
       segments = url.pathname.split("/").slice(1).map(decodeURIComponent);
     } catch {
-      send(res, 400, "text/plain; charset=utf-8", "bad request\n");
+      sendResponse(res, 400, "text/plain; charset=utf-8", "bad request\n");
       return "bad-request";
     }
     const [first, ...rest] = segments;
     if (first === "abmelden" && rest.length === 0) return handleUnsubscribe(req, res, url);
     if (first === "newsletter") return handleNewsletter(req, res, rest);
     if (first === "healthz" && rest.length === 0) {
-      send(res, 200, "text/plain; charset=utf-8", "ok\n", NO_STORE);
+      sendResponse(res, 200, "text/plain; charset=utf-8", "ok\n", NO_STORE);
       return "health";
     }
     notFound(res);
@@ -353,7 +271,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         })
         .catch((error: unknown) => {
           logger.warn(`request failed - ${(error as Error).message}`);
-          if (!res.headersSent) page(res, 500, renderMessagePage(brand, "errorTitle", "errorLead"), NO_STORE);
+          if (!res.headersSent)
+            sendPage(res, 500, renderMessagePage(brand, "errorTitle", "errorLead"), NO_STORE);
           else res.destroy();
         });
     },
@@ -388,64 +307,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-const NO_STORE = { "Cache-Control": "no-store" };
-const CACHE_SHORT = { "Cache-Control": "public, max-age=300" };
-
-function send(
-  res: ServerResponse,
-  status: number,
-  type: string,
-  body: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    "Content-Type": type,
-    "Content-Length": Buffer.byteLength(body),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    ...headers,
-  });
-  res.end(body);
-}
-
 function isSameText(expected: string, given: string): boolean {
   const a = Buffer.from(expected, "utf8");
   const b = Buffer.from(given, "utf8");
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[value.length - 1] : value;
-}
-
-/**
- * The POST body as form fields: application/x-www-form-urlencoded or multipart/form-data (RFC
- * 8058 allows both for one-click), at most MAX_BODY_BYTES.
- */
-async function readForm(req: IncomingMessage): Promise<URLSearchParams | "too-large" | "unsupported"> {
-  const type = (req.headers["content-type"] ?? "").toLowerCase();
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    req.resume();
-    return "too-large";
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return "too-large";
-    chunks.push(chunk);
-  }
-  const body = Buffer.concat(chunks).toString("utf8");
-  if (type === "" || type.startsWith("application/x-www-form-urlencoded")) return new URLSearchParams(body);
-  if (type.startsWith("multipart/form-data")) {
-    const fields = new URLSearchParams();
-    for (const match of body.matchAll(/name="([^"\r\n]{1,64})"\r?\n(?:[^\r\n]+\r?\n)*\r?\n([^\r\n]*)/g)) {
-      fields.append(match[1] as string, match[2] as string);
-    }
-    return fields;
-  }
-  return "unsupported";
 }

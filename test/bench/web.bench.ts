@@ -13,7 +13,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createLedger, createSuppressionStore, signUnsubscribeToken } from "../../src/deliver/index.js";
+import { createLedger, signUnsubscribeToken } from "../../src/deliver/index.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "dist/cli/main.js");
@@ -79,7 +79,7 @@ export async function run(): Promise<void> {
     await new Promise((resolve) => child.once("exit", resolve));
 
     const ledger = createLedger({ stateDir: state });
-    const entries = createSuppressionStore(ledger.db).list(LIST);
+    const entries = ledger.suppressions.list(LIST);
     ledger.close();
     const recorded = new Set(entries.map((e) => e.address));
     const exactlyOnce = entries.length === readers.length && readers.every((r) => recorded.has(r));

@@ -13,11 +13,15 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { createLedger, editionKeyOf } from "../../src/deliver/ledger.js";
+import { createLedger } from "../../src/deliver/create-ledger.js";
+import { editionKeyOf } from "../../src/deliver/ledger.js";
+import { LEDGER_MIGRATIONS } from "../../src/deliver/ledger-migrations.js";
 import { ROOT } from "../support/run-digest.js";
 
-const LEDGER_MODULE = pathToFileURL(join(ROOT, "dist/deliver/ledger.js")).href;
+const LEDGER_MODULE = pathToFileURL(join(ROOT, "dist/deliver/create-ledger.js")).href;
+const SQLITE_MODULE = pathToFileURL(join(ROOT, "node_modules/better-sqlite3/lib/index.js")).href;
 const KEY = editionKeyOf({ date: "2026-11-26", section: "Politik", list: "subscribers" });
 
 interface ChildResult {
@@ -48,7 +52,8 @@ async function writeChild(dir: string, name: string, body: string): Promise<stri
   const file = join(dir, name);
   await writeFile(
     file,
-    `import { createLedger } from ${JSON.stringify(LEDGER_MODULE)};
+    `import Database from ${JSON.stringify(SQLITE_MODULE)};
+import { createLedger } from ${JSON.stringify(LEDGER_MODULE)};
 const [startAt, stateDir, ...rest] = process.argv.slice(2);
 while (Date.now() < Number(startAt)) {}
 ${body}
@@ -64,8 +69,10 @@ describe("one ledger, several processes", () => {
       scripts,
       "open.mjs",
       `const ledger = createLedger({ stateDir });
-process.stdout.write(String(ledger.db.pragma("journal_mode", { simple: true })));
-ledger.close();`,
+ledger.close();
+const file = new Database(ledger.path, { readonly: true });
+process.stdout.write(String(file.pragma("journal_mode", { simple: true })));
+file.close();`,
     );
     // Before the fix about 1 open in 40 failed under this barrier; 5 rounds x 6 opens catch it often.
     for (let round = 0; round < 5; round++) {
@@ -77,8 +84,10 @@ ledger.close();`,
         expect(result).toMatchObject({ code: 0, stdout: "wal" });
       }
       const ledger = createLedger({ stateDir });
-      expect(ledger.db.pragma("user_version", { simple: true })).toBe(2);
       ledger.close();
+      const file = new Database(ledger.path, { readonly: true });
+      expect(file.pragma("user_version", { simple: true })).toBe(LEDGER_MIGRATIONS.length);
+      file.close();
     }
   }, 60_000);
 

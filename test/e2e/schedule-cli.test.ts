@@ -181,7 +181,7 @@ describe("digest status", () => {
       subject: "Gipfel ohne Einigung",
       startedAt: "2027-10-31T06:30:00.000Z",
     });
-    const lease = createLease(ledger.db, {
+    const lease = createLease(ledger.leases, {
       name: `edition:${key}`,
       ttlMs: 60_000,
       clock: createSystemClock(),

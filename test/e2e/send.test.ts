@@ -273,7 +273,7 @@ describe("digest send (CLI)", () => {
     const state = join(dir, "state");
     const scheduler = createLedger({ stateDir: state });
     ledgers.push(scheduler);
-    const lease = createLease(scheduler.db, {
+    const lease = createLease(scheduler.leases, {
       name: "edition:2026-11-26/politik/subscribers",
       ttlMs: 60_000,
       clock: createSystemClock(),
@@ -320,7 +320,7 @@ describe("digest send (CLI)", () => {
     expect(await running).toBe(0);
     const files = await readdir(join(outbox, "2026-11-26-politik-subscribers"));
     expect(files).toHaveLength(3);
-    expect(scheduler.db.prepare("SELECT count(*) AS n FROM leases").get()).toEqual({ n: 0 });
+    expect(scheduler.leases.read("edition:2026-11-26/politik/subscribers")).toBeNull();
   }, 30_000);
 
   it("sends a test copy with --to without recording it", async () => {

@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLedger, createSuppressionStore } from "../../src/deliver/index.js";
+import { createLedger } from "../../src/deliver/index.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
 import { ROOT } from "../support/run-digest.js";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
@@ -139,7 +139,7 @@ describe("digest send and the suppression list", () => {
     expect(sink.messages.map((m) => m.to).sort()).toEqual(["anna@example.de", "carla@example.de"]);
 
     const ledger = createLedger({ stateDir: state });
-    const store = createSuppressionStore(ledger.db);
+    const store = ledger.suppressions;
     expect(store.get("weg@example.de", "*")).toMatchObject({
       how: "bounce",
       source: "2026-11-26/politik/subscribers",

@@ -1,10 +1,16 @@
 import { resolve } from "node:path";
-import { CHECK_RULES, formatCheckReport, readEditionFile, renderAndCheckEdition } from "../../check/index.js";
-import { UNSUBSCRIBE_SECRET_ENV } from "../../deliver/index.js";
+import { composeSampleMessage, UNSUBSCRIBE_SECRET_ENV } from "../../deliver/index.js";
 import { DigestError, EXIT } from "../../errors.js";
-import { readEdition } from "../../pipeline.js";
-import { createRenderer } from "../../render/index.js";
-import { composeSampleMessage } from "../../studio/index.js";
+import {
+  CHECK_RULES,
+  type CheckReport,
+  createRenderer,
+  type EditionSink,
+  formatCheckReport,
+  readEditionFile,
+  runEdition,
+} from "../../pipeline.js";
+import type { Edition } from "../../types.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
@@ -53,29 +59,41 @@ ${RULE_LIST}
     const renderer = createRenderer(
       values.templates ? { templatesDir: resolve(ctx.cwd, values.templates) } : {},
     );
-    const edition = values.edition
-      ? await readEditionFile(values.edition, ctx)
-      : (
-          await readEdition(
-            { config, date },
-            { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
-          )
-        ).edition;
     const sending = values.sending === true;
-    const { report } = await renderAndCheckEdition({
-      edition,
-      config,
-      renderer,
-      sending,
-      // As `digest send` would write it for one sample reader: the gate measures and reads its headers.
-      message: sending
-        ? (rendered) =>
-            composeSampleMessage(rendered, config, {
-              now: new Date(),
-              secret: ctx.env[UNSUBSCRIBE_SECRET_ENV],
-            })
-        : undefined,
+    // The sink's gate is never null, so every run carries a report.
+    const toReport = async (run: { edition: Edition; report: CheckReport | null }) => ({
+      edition: run.edition,
+      report: run.report as CheckReport,
     });
+    const sink: EditionSink<{ edition: Edition; report: CheckReport }> = {
+      gate: () => ({
+        sending,
+        // As `digest send` would write it for one sample reader: the gate measures and reads its headers.
+        ...(sending
+          ? {
+              sample: (rendered) => ({
+                mime: composeSampleMessage(rendered, config, {
+                  now: new Date(),
+                  secret: ctx.env[UNSUBSCRIBE_SECRET_ENV],
+                }).mime,
+              }),
+            }
+          : {}),
+      }),
+      deliver: toReport,
+      deliverUnrendered: toReport,
+    };
+    const { edition, report } = await runEdition(
+      {
+        config,
+        date,
+        ...(values.edition
+          ? { source: { from: "edition", edition: await readEditionFile(values.edition, ctx) } }
+          : {}),
+      },
+      { cwd: ctx.cwd, renderer, onWarning: ctx.logger.warn, signal: ctx.signal },
+      sink,
+    );
     ctx.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
     if (!report.ok) {
       const rules = [...new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.rule))];

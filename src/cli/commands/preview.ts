@@ -2,8 +2,7 @@ import { resolve } from "node:path";
 import { writePreview } from "../../deliver/index.js";
 import { EXIT } from "../../errors.js";
 import { formatCount } from "../../format-count.js";
-import { readEdition } from "../../pipeline.js";
-import { createRenderer } from "../../render/index.js";
+import { createRenderer, runEdition } from "../../pipeline.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveEditionOptions } from "../edition-options.js";
@@ -43,12 +42,17 @@ ${COMMON_HELP}
     const renderer = createRenderer(
       values.templates ? { templatesDir: resolve(ctx.cwd, values.templates) } : {},
     );
-    const { edition } = await readEdition(
+    const { edition, files } = await runEdition(
       { config, date },
-      { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
+      { cwd: ctx.cwd, renderer, onWarning: ctx.logger.warn, signal: ctx.signal },
+      {
+        gate: () => null,
+        deliver: async ({ edition, email }) => ({
+          edition,
+          files: await writePreview(resolve(ctx.cwd, config.previewDir), email, edition),
+        }),
+      },
     );
-    const email = await renderer.renderPreview(edition, config);
-    const files = await writePreview(resolve(ctx.cwd, config.previewDir), email, edition);
     ctx.stdout.write(`${files.html}\n${files.text}\n${files.json}\n`);
     const top = edition.stories[0];
     const topDate = top?.updated ?? top?.published ?? null;

@@ -23,10 +23,8 @@ import {
 } from "../../deliver/index.js";
 import { DigestError, EXIT, type ExitCode } from "../../errors.js";
 import { formatCount } from "../../format-count.js";
-import { readEdition } from "../../pipeline.js";
-import { createRenderer } from "../../render/index.js";
+import { createRenderer, runEdition, sendGate } from "../../pipeline.js";
 import { createSystemClock, type HeldLease, holdLease } from "../../schedule/index.js";
-import type { Edition, RenderedEdition } from "../../types.js";
 import { hasControlOrBidi, quoteLogValue } from "../../unsafe-chars.js";
 import { COMMON_HELP, COMMON_OPTIONS, INPUT_HELP, INPUT_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
@@ -122,38 +120,33 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
             onWarning: (message) => ctx.logger.warn(message),
           })
         : createOutboxTransport({ dir: resolve(ctx.cwd, config.delivery.outboxDir) });
-    const renderer = createRenderer();
-    const build = async (): Promise<{ edition: Edition; rendered: RenderedEdition; mjml: string }> => {
-      const { edition } = await readEdition(
-        { config, date },
-        { cwd: ctx.cwd, onWarning: ctx.logger.warn, signal: ctx.signal },
-      );
-      return {
-        edition,
-        rendered: await renderer.renderEdition(edition, config),
-        mjml: renderer.renderMjml(edition, config),
-      };
-    };
+    const deps = { cwd: ctx.cwd, renderer: createRenderer(), onWarning: ctx.logger.warn, signal: ctx.signal };
+    const gateFor = (list: string) =>
+      sendGate({
+        config,
+        list,
+        secret: secret.value,
+        dkim,
+        now: new Date(),
+        dryRun,
+        force: values.force === true,
+        warn: ctx.logger.warn,
+      });
 
     if (to !== undefined) {
-      const { edition, rendered, mjml } = await build();
-      const transport = dryRun ? null : makeTransport();
+      // Opened by the sink, after the gate passed; `as` keeps TS from narrowing it to null here.
+      let transport = null as Transport | null;
       try {
-        const result = await sendTestMessage({
-          config,
-          edition,
-          rendered,
-          mjml,
-          to,
-          transport,
-          secret,
-          dkim,
-          force: values.force === true,
-          logger: ctx.logger,
+        await runEdition({ config, date }, deps, {
+          gate: () => gateFor("test"),
+          async deliver({ edition, rendered }) {
+            transport = dryRun ? null : makeTransport();
+            const result = await sendTestMessage({ config, edition, rendered, to, transport, secret, dkim });
+            ctx.stdout.write(
+              `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
+            );
+          },
         });
-        ctx.stdout.write(
-          `${dryRun ? "dry run: would send" : "sent"} a test copy of ${edition.date} to ${to} (${result.bytes} bytes, ${result.messageId}): ${result.response}\n`,
-        );
       } finally {
         await transport?.close();
       }
@@ -170,14 +163,14 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
       dryRun && !existsSync(ledgerPathOf(stateDir))
         ? createLedger({ stateDir, file: ":memory:" })
         : createLedger({ stateDir });
-    let transport: Transport | null = null;
+    let transport = null as Transport | null;
     let held: HeldLease | null = null;
     try {
       const key = editionKeyOf({ date, section: config.section, list });
       // The scheduler's lease on this edition: a send from cron or a systemd timer waits while the
       // scheduler (or another `digest send`) is sending it, then finds it complete or resumes it.
       if (!dryRun) {
-        held = await holdLease(ledger.db, {
+        held = await holdLease(ledger.leases, {
           name: `edition:${key}`,
           ttlMs: config.schedule.leaseSeconds * 1000,
           clock: createSystemClock(),
@@ -205,31 +198,38 @@ Exit codes: 0 every recipient sent or permanently failed, 1 some still pending (
           { where: key },
         );
       }
-      const { edition, rendered, mjml } = saved ? { ...saved, mjml: undefined } : await build();
-      transport = dryRun ? null : makeTransport();
-      const progress = createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY });
-      const report = await sendEdition({
-        config,
-        edition,
-        rendered,
-        ...(mjml === undefined ? {} : { mjml }),
-        recipientsFile,
-        list,
-        transport: transport ?? createDryRunTransport(),
-        ledger,
-        rate,
-        concurrency,
-        maxAttempts: config.delivery.maxAttempts,
-        dryRun,
-        force: values.force === true,
-        resumeOnly: values.resume === true,
-        signal: held ? AbortSignal.any([ctx.signal, held.lost]) : ctx.signal,
-        logger: ctx.logger,
-        progress,
-        secret,
-        dkim,
-        cwd: ctx.cwd,
-      });
+      // A complete edition is not gated again: the send only reports it as done.
+      const complete = !dryRun && ledger.getEdition(key)?.state === "complete";
+      const report = await runEdition(
+        { config, date, ...(saved ? { source: { from: "saved", ...saved } } : {}) },
+        deps,
+        {
+          gate: () => (complete ? null : gateFor(list)),
+          deliver({ edition, rendered }) {
+            transport = dryRun ? null : makeTransport();
+            return sendEdition({
+              config,
+              edition,
+              rendered,
+              recipientsFile,
+              list,
+              transport: transport ?? createDryRunTransport(),
+              ledger,
+              rate,
+              concurrency,
+              maxAttempts: config.delivery.maxAttempts,
+              dryRun,
+              resumeOnly: values.resume === true,
+              signal: held ? AbortSignal.any([ctx.signal, held.lost]) : ctx.signal,
+              logger: ctx.logger,
+              progress: createProgressReporter({ stream: ctx.stderr, isTTY: ctx.logger.isTTY }),
+              secret,
+              dkim,
+              cwd: ctx.cwd,
+            });
+          },
+        },
+      );
       ctx.stdout.write(formatReport(report));
       return exitCodeOf(report);
     } finally {

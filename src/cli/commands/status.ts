@@ -4,14 +4,12 @@ import { formatZoned } from "../../clock.js";
 import { loadConfig } from "../../config/index.js";
 import {
   createLedger,
-  createSuppressionStore,
   type EditionSummary,
   LEDGER_FILE,
   SUPPRESSION_HOWS,
   type SuppressionCounts,
 } from "../../deliver/index.js";
 import { DigestError, EXIT } from "../../errors.js";
-import { listLiveLeases } from "../../schedule/index.js";
 import { COMMON_HELP, COMMON_OPTIONS, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 
@@ -80,8 +78,8 @@ function readEditions(
   const ledger = createLedger({ stateDir });
   try {
     // The scheduler's (and `digest send`'s) lease on an edition names its live sender.
-    const live = listLiveLeases(ledger.db, Date.now());
-    const suppressions = createSuppressionStore(ledger.db);
+    const live = ledger.leases.listLive(Date.now());
+    const suppressions = ledger.suppressions;
     const editions = ledger.listEditions(limit).map((edition) => ({
       ...edition,
       sender: live.get(`edition:${edition.editionKey}`) ?? null,

@@ -5,7 +5,6 @@ import { loadConfig } from "../../config/index.js";
 import {
   ALL_LISTS,
   createLedger,
-  createSuppressionStore,
   explainInvalidEmail,
   LEDGER_FILE,
   type NewSuppression,
@@ -116,7 +115,7 @@ Exit codes: 0 ok, 2 bad usage, address or file.
     }
     const ledger = createLedger({ stateDir });
     try {
-      const store = createSuppressionStore(ledger.db);
+      const store = ledger.suppressions;
       return await runOnStore(sub, store, {
         ctx,
         args,
