@@ -232,4 +232,31 @@ describe("key points", () => {
       expect(updates[point.update ?? 0]?.paragraphs[point.paragraph]).toContain(point.text);
     }
   });
+
+  it("never carry a mid-text dateline or a glued sub-heading to the reader (issue 11)", () => {
+    const input = article({
+      headline: "Wahlkampf in Österreich",
+      paragraphs: [
+        {
+          kind: "text",
+          text: "Die Umfragen sehen die FPÖ vorn, die ÖVP auf Platz zwei und die Grünen auf Platz fünf. Wien – Gut eine Woche vor der Wahl legen die Parteien ihre Programme vor.",
+        },
+        {
+          kind: "text",
+          text: "Keine Personaldebatte Mit FPÖ-Chef Kickl will die Partei geschlossen in die Wahl ziehen. Die ÖVP setzt auf den Kanzlerbonus ihres Spitzenkandidaten.",
+        },
+        {
+          kind: "text",
+          text: "Die Grünen werben mit dem Klimaschutz und einer Steuerreform. Die SPÖ fordert eine Mietpreisbremse für alle Altbauten.",
+        },
+      ],
+    });
+    const { teaser, keyPoints } = summarizeArticle(input);
+    for (const shown of [teaser, ...keyPoints.map((point) => point.text)]) {
+      expect(shown).not.toContain("Wien –");
+      expect(shown).not.toContain("Keine Personaldebatte");
+    }
+    const cut = keyPoints.flatMap((point) => point.removed ?? []);
+    for (const part of cut) expect(["Wien –", "Keine Personaldebatte"]).toContain(part);
+  });
 });
