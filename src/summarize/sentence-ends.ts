@@ -7,7 +7,12 @@
 /** Words before an emoji that may end a sentence without punctuation ("Wir sind im Finale 🎉"). */
 const MIN_WORDS_BEFORE_EMOJI = 3;
 
-/** The middle or last dot of a spaced ellipsis ". . .". */
+/**
+ * The middle or last dot of a spaced ellipsis ". . .".
+ *
+ * @example
+ * isSpacedEllipsisDot("mal . . . weiter", 5); // → true (the space after the first dot)
+ */
 export function isSpacedEllipsisDot(block: string, index: number): boolean {
   return (
     (block[index] === " " && block[index - 1] === "." && block[index + 1] === ".") ||
@@ -15,7 +20,12 @@ export function isSpacedEllipsisDot(block: string, index: number): boolean {
   );
 }
 
-/** Position after footnote markers ("[6]") and hashtags (" #EM2024") that follow `from`. */
+/**
+ * Position after footnote markers ("[6]") and hashtags (" #EM2024") that follow `from`.
+ *
+ * @example
+ * skipTrailers("erfolgen.[6] Es gilt", 9); // → 12
+ */
 export function skipTrailers(block: string, from: number): number {
   let after = from;
   for (;;) {
@@ -25,7 +35,12 @@ export function skipTrailers(block: string, from: number): number {
   }
 }
 
-/** "Verhältnisse.Mit": a long lower-case word, a period, then a capitalised word, no space. */
+/**
+ * "Verhältnisse.Mit": a long lower-case word, a period, then a capitalised word, no space.
+ *
+ * @example
+ * isMissingSpaceBoundary("Verhältnisse.Mit denen", 12); // → true
+ */
 export function isMissingSpaceBoundary(block: string, index: number): boolean {
   return (
     /\p{Ll}{4}$/u.test(block.slice(index - 4, index)) &&
@@ -33,7 +48,12 @@ export function isMissingSpaceBoundary(block: string, index: number): boolean {
   );
 }
 
-/** An emoji (pictograph from U+2300 on, so not ©, ® or ™) starts at `index`. */
+/**
+ * An emoji (pictograph from U+2300 on, so not ©, ® or ™) starts at `index`.
+ *
+ * @example
+ * isEmoji("Finale 🎉", 7); // → true
+ */
 export function isEmoji(block: string, index: number): boolean {
   const code = block.codePointAt(index) ?? 0;
   return code >= 0x2300 && /\p{Extended_Pictographic}/u.test(String.fromCodePoint(code));
@@ -42,6 +62,9 @@ export function isEmoji(block: string, index: number): boolean {
 /**
  * "Wir sind im Finale 🎉 Morgen geht es weiter": where a sentence that ends in emoji (and
  * hashtags) stops, or -1. The next word must be capitalised and the sentence must have words.
+ *
+ * @example
+ * endOfEmojiSentence("Wir sind im Finale 🎉 Morgen geht es weiter", 19, 0); // → 22
  */
 export function endOfEmojiSentence(block: string, index: number, sentenceStart: number): number {
   const rest = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F)+/u.exec(block.slice(index));

@@ -98,6 +98,9 @@ export function popIfCloses(block: string, index: number, stack: OpenMark[], _st
  * one attributed sentence: the sentence goes on after it — with a comma, a lower-case word
  * ("sagte", "so") or a closing bracket — or the quotation was introduced with a colon
  * ("Sie betonte: „… . … .“"), so the quoted sentences are one sentence.
+ *
+ * @example
+ * isInsideAttributedQuote("„Gut. Weiter“, sagte sie.", 6, [{ closer: "“", at: 0 }], { guillemetOpens: "»" }); // → true
  */
 export function isInsideAttributedQuote(
   block: string,
