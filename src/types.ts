@@ -69,6 +69,12 @@ export const KeyPointSchema = z.object({
     .min(0)
     .optional()
     .describe("live tickers: index into Article.updates; `paragraph` then indexes that update's paragraphs"),
+  removed: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "what was left out of the source sentence (a dateline, a glued sub-heading, an unnamed source such as 'Experten zufolge'); text is the sentence without it",
+    ),
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
