@@ -73,6 +73,12 @@ export const KeyPointSchema = z.object({
     .literal(true)
     .optional()
     .describe("a point an editor wrote at the desk: no source sentence; `paragraph` and `sentence` are 0"),
+  removed: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "what was left out of the source sentence (a dateline, a glued sub-heading, an unnamed source such as 'Experten zufolge'); text is the sentence without it",
+    ),
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 

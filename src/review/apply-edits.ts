@@ -118,6 +118,7 @@ function toKeyPoint(point: {
   sentence?: number | undefined;
   update?: number | undefined;
   written?: true | undefined;
+  removed?: string[] | undefined;
 }): KeyPoint {
   if (point.written || point.paragraph === undefined || point.sentence === undefined) {
     return { text: point.text, paragraph: 0, sentence: 0, written: true };
@@ -127,5 +128,6 @@ function toKeyPoint(point: {
     paragraph: point.paragraph,
     sentence: point.sentence,
     ...(point.update === undefined ? {} : { update: point.update }),
+    ...(point.removed === undefined ? {} : { removed: point.removed }),
   };
 }

@@ -158,6 +158,11 @@ describe("createDesk", () => {
     ).rejects.toThrow(/stories\[1\]\.keyPoints: only the top story/);
     const bidi = { text: "Guten Morgen \u202Eevil", editor: "Anna Schmidt", signature: null };
     expect(EditableEditionSchema.safeParse({ ...draft.edition, intro: bidi }).success).toBe(false);
+    // What `review show --json` prints parses back, key points with `removed` included.
+    const [first, ...rest] = draft.edition.stories;
+    const points = first?.keyPoints.map((point) => ({ ...point, removed: ["Experten zufolge"] })) ?? [];
+    const shown = { ...draft.edition, stories: [{ ...first, keyPoints: points }, ...rest] };
+    expect(EditableEditionSchema.safeParse(JSON.parse(JSON.stringify(shown))).success).toBe(true);
   });
 
   it("returns an approved draft to edited on the next save, and rebuilds an untouched proposal", async () => {

@@ -43,6 +43,8 @@ export const EditableKeyPointSchema = z.strictObject({
   sentence: z.number().int().min(0).optional(),
   update: z.number().int().min(0).optional(),
   written: z.literal(true).optional(),
+  /** As `review show --json` prints it (KeyPoint.removed); kept with a point that has a source. */
+  removed: z.array(z.string().max(MAX_KEY_POINT_INPUT_CHARS)).max(20).optional(),
 });
 
 /**

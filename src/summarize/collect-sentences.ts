@@ -4,14 +4,17 @@
  */
 import type { Article } from "../types.js";
 import { assessSentence, type SentenceTraits } from "./assess-sentence.js";
+import { stripLeadingFurniture } from "./compress-sentence.js";
 import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
 import { toTerms } from "./tokenize-terms.js";
 
 /** One candidate sentence with its source position and what the ranker needs. */
 export interface SentenceUnit {
-  /** The sentence as shown (a leading dateline removed). */
+  /** The sentence as shown (a leading dateline or glued sub-heading removed). */
   text: string;
+  /** What was cut off the front of the source sentence to get `text` (empty when nothing). */
+  removed: string[];
   /** Index into `article.paragraphs`, or into `article.updates[update].paragraphs`. */
   paragraph: number;
   /** Set when the sentence comes from `article.updates[update]` rather than `article.paragraphs`. */
@@ -65,9 +68,13 @@ export function collectSentences(article: Article): CollectedSentences {
     updateRank: number | null,
   ) => {
     splitSentences(text).forEach((raw, sentence) => {
-      const shown = stripDateline(raw, article.dateline, firstText && sentence === 0);
+      const removed: string[] = [];
+      const withoutDateline = stripDateline(raw, article.dateline, firstText && sentence === 0);
+      if (withoutDateline !== raw) removed.push(raw.slice(0, raw.length - withoutDateline.length).trim());
+      const shown = stripLeadingFurniture(withoutDateline, removed);
       const unit: SentenceUnit = {
         text: shown,
+        removed,
         paragraph,
         sentence,
         update,

@@ -81,21 +81,9 @@ export function buildTermVectors(termLists: readonly (readonly string[])[]): Ter
 export function cosineSimilarity(a: TermVector, b: TermVector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const left = a.ids[i] ?? 0;
-    const right = b.ids[j] ?? 0;
-    if (left === right) {
-      dot += (a.weights[i] ?? 0) * (b.weights[j] ?? 0);
-      i++;
-      j++;
-    } else if (left < right) {
-      i++;
-    } else {
-      j++;
-    }
-  }
+  forEachSharedId(a.ids, b.ids, (i, j) => {
+    dot += (a.weights[i] ?? 0) * (b.weights[j] ?? 0);
+  });
   return dot / (a.norm * b.norm);
 }
 
@@ -130,16 +118,27 @@ export function rankSentencesByOverlap(vectors: readonly TermVector[]): number[]
   });
 }
 
-/** Number of ids two ascending id lists share (merge walk). */
+/** Number of ids two ascending id lists share. */
 function sharedCount(a: Int32Array, b: Int32Array): number {
   let shared = 0;
+  forEachSharedId(a, b, () => {
+    shared++;
+  });
+  return shared;
+}
+
+/**
+ * The one merge walk over two ascending id lists: calls `visit(i, j)` for every id they share
+ * (`a[i] === b[j]`), in O(|a| + |b|). Both similarity measures are built on it.
+ */
+function forEachSharedId(a: Int32Array, b: Int32Array, visit: (i: number, j: number) => void): void {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
     const left = a[i]!;
     const right = b[j]!;
     if (left === right) {
-      shared++;
+      visit(i, j);
       i++;
       j++;
     } else if (left < right) {
@@ -148,7 +147,6 @@ function sharedCount(a: Int32Array, b: Int32Array): number {
       j++;
     }
   }
-  return shared;
 }
 
 /** PageRank with weighted, undirected edges; `weight(i, j)` = 0 means no edge. */

@@ -27,7 +27,8 @@
  *    paragraph count as at least `SAME_PARAGRAPH_SIMILARITY` similar: points spread over the
  *    article, as a desk editor's do (a paragraph mostly carries one idea).
  * 4. Count by article length (lead + body): < 200 words → 3, < 350 → 4, else 5 (clamped to the
- *    options and to the candidates available). Output in article order.
+ *    options and to the candidates available). Output in article order, each point compressed
+ *    (compress-sentence.ts) with what was removed in `removed`.
  *
  * The weights were set on the seed article (seeds/) and general principles, not fitted to the
  * reference set of `npm run eval`.
@@ -35,6 +36,7 @@
 import type { KeyPoint } from "../types.js";
 import { selfContainedness } from "./assess-sentence.js";
 import type { SentenceUnit } from "./collect-sentences.js";
+import { compressSentence } from "./compress-sentence.js";
 import {
   buildTermVectors,
   cosineSimilarity,
@@ -188,11 +190,20 @@ export function selectKeyPoints(
   return chosen
     .map((index) => candidates[index]!)
     .sort(byArticleOrder)
-    .map((unit) =>
-      unit.update === null
-        ? { text: unit.text, paragraph: unit.paragraph, sentence: unit.sentence }
-        : { text: unit.text, paragraph: unit.paragraph, sentence: unit.sentence, update: unit.update },
-    );
+    .map(toKeyPoint);
+}
+
+/** The key point for a unit: compressed where that keeps it correct, with what was removed. */
+function toKeyPoint(unit: SentenceUnit): KeyPoint {
+  const compressed = compressSentence(unit.text);
+  const removed = [...unit.removed, ...compressed.removed];
+  return {
+    text: compressed.text,
+    paragraph: unit.paragraph,
+    sentence: unit.sentence,
+    ...(unit.update === null ? {} : { update: unit.update }),
+    ...(removed.length > 0 ? { removed } : {}),
+  };
 }
 
 function selectByMmr(

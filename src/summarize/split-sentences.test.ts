@@ -120,6 +120,97 @@ describe("splitSentences", () => {
     expect(splitSentences(text)).toEqual(expected);
   });
 
+  // Issue 11: failure classes seen on real text nobody here wrote (the cases are self-written).
+  it.each([
+    [
+      "multi-part title",
+      "Die Praxis leitet Dr. med. Anna Vogt. Sie ist Internistin.",
+      ["Die Praxis leitet Dr. med. Anna Vogt.", "Sie ist Internistin."],
+    ],
+    [
+      "title chain",
+      "Es sprach Prof. Dr. rer. nat. Jan Ohm vor dem Ausschuss.",
+      ["Es sprach Prof. Dr. rer. nat. Jan Ohm vor dem Ausschuss."],
+    ],
+    [
+      "Roman numeral before a genitive noun",
+      "Das geschah während des II. Weltkriegs in Europa. Danach kam der Frieden.",
+      ["Das geschah während des II. Weltkriegs in Europa.", "Danach kam der Frieden."],
+    ],
+    [
+      "Roman numeral of a ruler ending a sentence",
+      "Nachfolger wird Albert II. Er regiert bereits.",
+      ["Nachfolger wird Albert II.", "Er regiert bereits."],
+    ],
+    [
+      "etc. ending a sentence",
+      "Sie verkaufen Äpfel, Birnen etc. Viele Kunden kommen morgens.",
+      ["Sie verkaufen Äpfel, Birnen etc.", "Viele Kunden kommen morgens."],
+    ],
+    [
+      "footnote marker after the full stop",
+      "Die Zahlung muss bis März erfolgen.[6] Es gilt die alte Frist.",
+      ["Die Zahlung muss bis März erfolgen.[6]", "Es gilt die alte Frist."],
+    ],
+    [
+      "sentence ending in an emoji",
+      "Wir stehen im Finale 🎉 Am Sonntag geht es gegen Spanien.",
+      ["Wir stehen im Finale 🎉", "Am Sonntag geht es gegen Spanien."],
+    ],
+    [
+      "hashtags after the sentence",
+      "Was für ein Abend! #EM2024 #Finale Morgen geht es weiter.",
+      ["Was für ein Abend! #EM2024 #Finale", "Morgen geht es weiter."],
+    ],
+    [
+      "numbered list item after a bullet",
+      "Drei Tipps für den Winter. • 3. Seien Sie vorsichtig auf Glatteis.",
+      ["Drei Tipps für den Winter.", "• 3. Seien Sie vorsichtig auf Glatteis."],
+    ],
+    [
+      "range of ordinals",
+      "Die Siedlung stammt aus dem 1. -3. Jahrhundert. Sie wurde 1990 entdeckt.",
+      ["Die Siedlung stammt aus dem 1. -3. Jahrhundert.", "Sie wurde 1990 entdeckt."],
+    ],
+    [
+      "ordinal after an adverb",
+      "Es war der insgesamt 17. Raketenstart der Firma.",
+      ["Es war der insgesamt 17. Raketenstart der Firma."],
+    ],
+    [
+      "ordinal after an adjective",
+      "Der Verein spielt in der kommenden 2. Liga. Der Kader steht.",
+      ["Der Verein spielt in der kommenden 2. Liga.", "Der Kader steht."],
+    ],
+    [
+      "lost space after the period",
+      "Sie sorgten für klare Verhältnisse.Mit denen war zu rechnen.",
+      ["Sie sorgten für klare Verhältnisse.", "Mit denen war zu rechnen."],
+    ],
+    [
+      "sentence opening with a dash",
+      "Problem erledigt. - Das ist schon dreist.",
+      ["Problem erledigt.", "- Das ist schon dreist."],
+    ],
+    [
+      "spaced ellipsis inside a quotation",
+      'An die Stelle von "die da oben müssten mal . . . " ist Eigeninitiative getreten.',
+      ['An die Stelle von "die da oben müssten mal . . . " ist Eigeninitiative getreten.'],
+    ],
+    [
+      "brand name in camel case",
+      "Ein Kleid stand im Angebot. eBay rechnet mit einem Rekord.",
+      ["Ein Kleid stand im Angebot.", "eBay rechnet mit einem Rekord."],
+    ],
+    [
+      "line ending in a colon",
+      "Quellen:\nSächsische Zeitung, 10. Juni 2005",
+      ["Quellen:", "Sächsische Zeitung, 10. Juni 2005"],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(splitSentences(text)).toEqual(expected);
+  });
+
   it("returns no sentences for blank text", () => {
     expect(splitSentences(" \n\n ")).toEqual([]);
   });

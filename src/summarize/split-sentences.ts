@@ -1,6 +1,6 @@
 /**
- * A rule-based sentence splitter for German news text. No model, no network: word lists in
- * `./data/` plus a handful of rules that encode how German newspapers punctuate.
+ * A rule-based sentence splitter for German news text. No network: word lists in `./data/`, a
+ * few learned statistics, and rules that encode how German newspapers punctuate.
  *
  * How a text is split, in order:
  * 1. Normalise: NFC, CRLF → LF, non-breaking and other special spaces → space, soft hyphens and
@@ -25,12 +25,39 @@
  *    sentence. A sentence that ends inside a quote („… weiter.“ Dann …) ends after the closing
  *    mark.
  * 5. Ticker headers ("Update vom 14. März, 13.10 Uhr:", "13.10 Uhr:") become their own sentence.
+ * 6. Learned from raw German text by `npm run train` (Punkt-style, data/learned-abbreviations.json):
+ *    abbreviations that count as maybe-final, and frequent sentence starters that join the
+ *    typed openers. Further general rules (issue 11): title chains ("Dr. med."), Roman ordinals
+ *    after an article, ordinals need an article nearby, footnote markers and hashtags after the
+ *    final punctuation, sentences ending in an emoji, bullets and dashes opening a sentence,
+ *    enumeration enders ("usw.") before a capital, spaced ellipses, a lost space after a period.
  *
  * Output sentences are trimmed and their inner whitespace collapsed to single spaces.
  */
-import { MAYBE_FINAL_ABBREVIATIONS, MONTH_NAMES, NON_FINAL_ABBREVIATIONS } from "./data/abbreviations.js";
+import {
+  ENUMERATION_ENDERS,
+  MAYBE_FINAL_ABBREVIATIONS,
+  MONTH_NAMES,
+  NON_FINAL_ABBREVIATIONS,
+} from "./data/abbreviations.js";
+import learned from "./data/learned-abbreviations.json" with { type: "json" };
 import { ORDINAL_DETERMINERS, ORDINAL_NOUNS } from "./data/ordinals.js";
 import { SENTENCE_OPENERS } from "./data/sentence-openers.js";
+import {
+  endOfEmojiSentence,
+  isEmoji,
+  isMissingSpaceBoundary,
+  isSpacedEllipsisDot,
+  skipTrailers,
+} from "./sentence-ends.js";
+import {
+  firstGuillemet,
+  isInsideAttributedQuote,
+  type OpenMark,
+  popIfCloses,
+  type QuoteStyle,
+  trackQuote,
+} from "./track-quotes.js";
 
 /**
  * Splits German news text into sentences.
@@ -53,27 +80,28 @@ export function splitSentences(text: string): string[] {
 const MAX_ABBREVIATION_TOKENS = 4;
 /** Lines at least this long, without final punctuation, look like hard-wrapped prose. */
 const WRAPPED_LINE_MIN_CHARS = 50;
-/** At most this many quotations/brackets are tracked as open; older unclosed ones are dropped. */
-const MAX_OPEN_MARKS = 8;
-/** How far ahead (characters) to look for the mark that closes an open quotation. */
-const QUOTE_LOOKAHEAD_CHARS = 600;
 
 const compact = (abbreviation: string): string => abbreviation.replace(/\s+/g, "");
 const NON_FINAL = new Set(NON_FINAL_ABBREVIATIONS.map(compact));
 const MAYBE_FINAL = new Set(MAYBE_FINAL_ABBREVIATIONS.map(compact));
+const ENUMERATION_END = new Set(ENUMERATION_ENDERS.map(compact));
 const MONTHS = new Set(MONTH_NAMES);
-const OPENERS = new Set(SENTENCE_OPENERS);
+/** Learned from raw German text by `npm run train` (Punkt-style; learned-abbreviations.json). */
+const LEARNED = new Set(learned.abbreviations.map(compact).filter((entry) => !NON_FINAL.has(entry)));
+const OPENERS = new Set([...SENTENCE_OPENERS, ...learned.sentenceStarters]);
 const DETERMINERS = new Set(ORDINAL_DETERMINERS);
 const ORDINAL_NOUN_SET = new Set(ORDINAL_NOUNS);
 
 const TERMINALS = new Set([".", "!", "?", "…"]);
+const BULLETS = new Set(["•", "▪", "►", "·", "*", "-", "–"]);
+const DASH_OR_BULLET_START = /^[-–—•▪►] (?=[\p{Lu}\d„"»])/u;
+/** How many tokens before an ordinal its article may stand ("der insgesamt 17."). */
+const ORDINAL_ARTICLE_REACH = 3;
 /** Characters that may close a quotation or bracket right after the final punctuation. */
 const CLOSERS = new Set(["“", "”", "«", "»", '"', "‘", "’", "'", ")", "]"]);
-/** Every character that opens or closes a quotation or bracket (the scanner skips all others). */
-const QUOTE_MARKS = new Set(["„", "“", "”", '"', "»", "«", "‚", "‘", "’", "(", ")", "[", "]"]);
 /** Characters that may open a sentence before its first letter. */
 const LEADING_OPENERS = /^[„“”"»«‚‘'([]+/u;
-const LIST_ITEM = /^(?:[-–—•*·▪►✓]\s+|\d{1,2}[.)]\s+\p{Lu}|[a-z]\)\s+)/u;
+const LIST_ITEM = /^(?:[-–—•*·▪►✓]\s+|:(?=\S)|\d{1,2}[.)]\s+\p{Lu}|[a-z]\)\s+)/u;
 const ENDS_WITH_TERMINAL = /[.!?…]["“”»«’')\]]*$/u;
 const ENDS_WITH_JOINER = /[–—\-,;:/(]$/u;
 const STARTS_LIKE_HEADING_NEXT = /^[\p{Lu}\d„“"»«(]/u;
@@ -129,6 +157,8 @@ function isHardWrapped(lines: string[]): boolean {
 
 function isLineBreakBoundary(previous: string, next: string, wrapped: boolean): boolean {
   if (LIST_ITEM.test(next) || LIST_ITEM.test(previous) || TICKER_HEADER.test(next)) return true;
+  // "Quellen:⏎Sächsische Zeitung …": in a paragraph of short lines a colon introduces a list.
+  if (previous.endsWith(":") && !wrapped && STARTS_LIKE_HEADING_NEXT.test(next)) return true;
   // "Berlin –⏎Die Regierung …": a line that ends on a dash or comma continues.
   if (ENDS_WITH_JOINER.test(previous)) return false;
   if (ENDS_WITH_TERMINAL.test(previous)) return false; // the in-line rules decide
@@ -143,10 +173,6 @@ function splitTickerHeader(sentence: string): string[] {
   return rest.length > 0 ? [header, ...splitTickerHeader(rest)] : [header];
 }
 
-type QuoteStyle = { guillemetOpens: "»" | "«" };
-/** An open quotation or bracket: the mark that will close it and where it opened. */
-type OpenMark = { closer: string; at: number };
-
 /** Splits one single-spaced block by the punctuation rules. */
 function splitBlock(block: string): string[] {
   const style: QuoteStyle = { guillemetOpens: firstGuillemet(block) };
@@ -156,21 +182,37 @@ function splitBlock(block: string): string[] {
   for (let i = 0; i < length; i++) {
     const char = block[i] ?? "";
     if (!TERMINALS.has(char)) {
+      const emojiEnd = isEmoji(block, i) ? endOfEmojiSentence(block, i, cuts[cuts.length - 1] ?? 0) : -1;
+      if (emojiEnd > 0) {
+        cuts.push(emojiEnd);
+        i = emojiEnd - 1;
+        continue;
+      }
       trackQuote(block, i, stack, style);
       continue;
     }
     let end = i;
-    while (end < length && TERMINALS.has(block[end] ?? "")) end++;
-    const run = block.slice(i, end);
+    while (end < length && (TERMINALS.has(block[end] ?? "") || isSpacedEllipsisDot(block, end))) end++;
+    const run = block.slice(i, end).replace(/ /g, "");
     let after = end;
     let closedSomething = false;
+    // ". . . \" ist …": with a spaced ellipsis the closing quotation mark stands after a space too.
+    if (run.length >= 3 && /^ ["“”»«’](?=[ ,;:.]|$)/u.test(block.slice(after, after + 3))) {
+      closedSomething = popIfCloses(block, after + 1, stack, style) || closedSomething;
+      after += 2;
+    }
     while (after < length && CLOSERS.has(block[after] ?? "") && !isLetter(block[after + 1])) {
       if (popIfCloses(block, after, stack, style)) closedSomething = true;
       after++;
     }
+    // "…erfolgen.[6] Es gilt …", "… gewonnen! #EM2024 #Fußball Morgen …": footnote markers and
+    // hashtags after the final punctuation belong to the sentence they follow.
+    after = skipTrailers(block, after);
     if (after < length && block[after] === " " && after + 1 < length) {
       const nextStart = after + 1;
       if (isBoundary(block, i, run, closedSomething, nextStart, stack, style)) cuts.push(nextStart);
+    } else if (run === "." && isMissingSpaceBoundary(block, i)) {
+      cuts.push(i + 1); // "… klare Verhältnisse.Mit denen …": a lost space after the period
     }
     i = after - 1;
   }
@@ -193,30 +235,43 @@ function isBoundary(
   stack: readonly OpenMark[],
   style: QuoteStyle,
 ): boolean {
-  const nextChar = block[nextStart] ?? "";
-  if (!/[\p{Lu}\p{N}„“"»«‚'([+]/u.test(nextChar)) return false;
+  // "Problem erledigt. - Das ist …", "… Schritte. • 3. Seien Sie …": a dash or bullet may open one.
+  const dashed = DASH_OR_BULLET_START.exec(block.slice(nextStart, nextStart + 3));
+  const wordStart = dashed ? nextStart + dashed[0].length : nextStart;
+  const nextChar = block[wordStart] ?? "";
+  // "… im Angebot. eBay hält …": a brand name in camel case opens a sentence like a capital.
+  const camelCase = /^\p{Ll}{1,2}\p{Lu}/u.test(block.slice(wordStart, wordStart + 3));
+  if (!camelCase && !/[\p{Lu}\p{N}„“"»«‚'([+]/u.test(nextChar)) return false;
   // "(!)", "(?)", "(…)", "[...]": an aside inside a sentence.
   const before = block[index - 1] ?? "";
   if (before === "(" || before === "[") return false;
   if (stack.length > 0 && isInsideAttributedQuote(block, nextStart, stack, style)) return false;
   if (run.includes("!") || run.includes("?") || run.includes("…") || run.length >= 3) return true;
   if (closedSomething) return true;
-  const nextWord = wordAt(block, nextStart);
+  const nextWord = wordAt(block, wordStart);
   const opensQuote = LEADING_OPENERS.test(nextChar) && nextChar !== "(";
   const tokens = tokensBefore(block, index + 1);
   const last = tokens[tokens.length - 1] ?? "";
   const abbreviation = matchAbbreviation(tokens);
-  if (abbreviation === "non-final") return false;
+  if (abbreviation === "non-final" || isTitleChain(tokens)) return false;
+  if (abbreviation === "enumeration") return true;
   if (abbreviation === "maybe-final") return opensQuote || OPENERS.has(nextWord);
   const word = last.slice(0, -1);
-  if (/^\d+$/.test(word)) {
+  // "1. -3. Jahrhundert": the second number of a range of ordinals.
+  const number = word.replace(/^[-–]/u, "");
+  if (/^\d+$/.test(number)) {
     // "1. Die Wehrpflicht …" at the start of a line is a list enumerator.
-    if (index === word.length) return false;
-    return isBoundaryAfterNumber(word, tokens[tokens.length - 2] ?? "", block, nextStart);
+    // So is "• 3. Seien Sie …" after a bullet.
+    const previous = tokens[tokens.length - 2];
+    if (index === word.length || (previous !== undefined && BULLETS.has(previous))) return false;
+    return isBoundaryAfterNumber(number, tokens.slice(0, -1), block, wordStart);
   }
   if (/^\p{Ll}$/u.test(word)) return false;
   const isInitial = /^\p{Lu}$/u.test(word);
-  const isRoman = /^[IVXLC]{1,6}$/.test(word) && /^\p{Lu}/u.test(tokens[tokens.length - 2] ?? "");
+  const roman = /^[IVXLC]{1,6}$/.test(word);
+  // "während des II. Weltkriegs": a Roman numeral after an article or preposition is an ordinal.
+  if (roman && DETERMINERS.has(stripOpeners(tokens[tokens.length - 2] ?? "").toLowerCase())) return false;
+  const isRoman = roman && /^\p{Lu}/u.test(tokens[tokens.length - 2] ?? "");
   const isDottedAcronym = /^(?:\p{L}\.)+\p{L}$/u.test(word);
   if (isInitial || isRoman || isDottedAcronym) return opensQuote || OPENERS.has(nextWord);
   return true;
@@ -224,11 +279,12 @@ function isBoundary(
 
 function isBoundaryAfterNumber(
   number: string,
-  previousToken: string,
+  before: readonly string[],
   block: string,
   nextStart: number,
 ): boolean {
   const nextWord = wordAt(block, nextStart);
+  const previousToken = before[before.length - 1] ?? "";
   if (MONTHS.has(nextWord)) return false;
   if (/^\d/.test(block[nextStart] ?? "")) {
     // "am 15. 6. 2022" is a numeric date (day, month, year); "2022. 2023 kam …" is not.
@@ -240,18 +296,31 @@ function isBoundaryAfterNumber(
   }
   if (OPENERS.has(nextWord)) return true;
   if (number.length >= 4) return true;
-  if (DETERMINERS.has(stripOpeners(previousToken).toLowerCase())) return false;
-  return !ORDINAL_NOUN_SET.has(nextWord);
+  if (ORDINAL_NOUN_SET.has(nextWord)) return false;
+  // An ordinal needs an article: "der 3. Oktober", also a few words back ("der insgesamt
+  // 17. Raketenstart", "in der kommenden 2. Liga"); "liegt bei 41. Rettungskräfte …" ends one.
+  return !hasDeterminerBefore(before);
+}
+
+/** An article or contraction among the last three tokens, with no punctuation in between. */
+function hasDeterminerBefore(before: readonly string[]): boolean {
+  for (let back = 1; back <= ORDINAL_ARTICLE_REACH && back <= before.length; back++) {
+    const token = before[before.length - back] ?? "";
+    if (DETERMINERS.has(stripOpeners(token).toLowerCase())) return true;
+    if (/[,;:.!?)]$/u.test(token)) return false;
+  }
+  return false;
 }
 
 /** The longest abbreviation that ends at the period, spaced ("z. B.") or unspaced ("z.B."). */
-function matchAbbreviation(tokens: string[]): "non-final" | "maybe-final" | null {
+function matchAbbreviation(tokens: string[]): "non-final" | "maybe-final" | "enumeration" | null {
   for (let count = Math.min(MAX_ABBREVIATION_TOKENS, tokens.length); count >= 1; count--) {
     const parts = tokens.slice(tokens.length - count);
     if (parts.slice(0, -1).some((part) => !part.endsWith("."))) continue;
     const candidate = stripOpeners(parts.join(""));
     if (NON_FINAL.has(candidate)) return "non-final";
-    if (MAYBE_FINAL.has(candidate)) return "maybe-final";
+    if (ENUMERATION_END.has(candidate)) return "enumeration";
+    if (MAYBE_FINAL.has(candidate) || LEARNED.has(candidate)) return "maybe-final";
   }
   return null;
 }
@@ -278,102 +347,17 @@ function stripOpeners(token: string): string {
   return token.replace(LEADING_OPENERS, "");
 }
 
+/** A lower-case title part after a title: "Dr. med.", "Dr. rer. nat.", "Prof. Dr. med. habil.". */
+function isTitleChain(tokens: readonly string[]): boolean {
+  let position = tokens.length - 1;
+  let parts = 0;
+  while (position >= 0 && /^\p{Ll}{2,6}\.$/u.test(tokens[position] ?? "")) {
+    position--;
+    parts++;
+  }
+  return parts > 0 && position >= 0 && NON_FINAL.has(stripOpeners(tokens[position] ?? ""));
+}
+
 function isLetter(char: string | undefined): boolean {
   return char !== undefined && /\p{L}/u.test(char);
-}
-
-function firstGuillemet(block: string): "»" | "«" {
-  const open = block.indexOf("»");
-  const close = block.indexOf("«");
-  if (open < 0) return close < 0 ? "»" : "«";
-  return close < 0 || open < close ? "»" : "«";
-}
-
-/** The mark that closes `char` at `index`, or null when `char` does not open a quotation here. */
-function closerFor(block: string, index: number, style: QuoteStyle): string | null {
-  const char = block[index];
-  switch (char) {
-    case "„":
-      return "“";
-    case "‚":
-      return "‘";
-    case "(":
-      return ")";
-    case "[":
-      return "]";
-    case "»":
-      return style.guillemetOpens === "»" ? "«" : null;
-    case "«":
-      return style.guillemetOpens === "«" ? "»" : null;
-    case '"':
-      return isAtWordStart(block, index) ? '"' : null;
-    case "“":
-      return isAtWordStart(block, index) ? "”" : null;
-    default:
-      return null;
-  }
-}
-
-function isAtWordStart(block: string, index: number): boolean {
-  const previous = block[index - 1];
-  return previous === undefined || /[\s([{–—\-/]/u.test(previous);
-}
-
-function trackQuote(block: string, index: number, stack: OpenMark[], style: QuoteStyle): void {
-  if (!QUOTE_MARKS.has(block[index] ?? "")) return;
-  if (popIfCloses(block, index, stack, style)) return;
-  const closer = closerFor(block, index, style);
-  if (closer === null) return;
-  // Unclosed marks pile up in broken text; real quotations nest two or three deep.
-  if (stack.length >= MAX_OPEN_MARKS) stack.shift();
-  stack.push({ closer, at: index });
-}
-
-function popIfCloses(block: string, index: number, stack: OpenMark[], _style: QuoteStyle): boolean {
-  const char = block[index];
-  const position = stack.findLastIndex((mark) => mark.closer === char);
-  if (position < 0) return false;
-  if (char === '"' || char === "“") {
-    // A straight quote closes only when it does not stand at the start of a word.
-    const previous = block[index - 1];
-    if (previous === undefined || previous === " ") return false;
-  }
-  stack.length = position;
-  return true;
-}
-
-/**
- * True when the outermost open quotation (or bracket) closes later in the block and belongs to
- * one attributed sentence: the sentence goes on after it — with a comma, a lower-case word
- * ("sagte", "so") or a closing bracket — or the quotation was introduced with a colon
- * ("Sie betonte: „… . … .“"), so the quoted sentences are one sentence.
- */
-function isInsideAttributedQuote(
-  block: string,
-  from: number,
-  stack: readonly OpenMark[],
-  style: QuoteStyle,
-): boolean {
-  const outer = stack[0];
-  if (outer === undefined) return false;
-  const expected = outer.closer;
-  const introducedByColon =
-    expected !== ")" && expected !== "]" && block.slice(outer.at - 2, outer.at) === ": ";
-  const inner: string[] = stack.slice(1).map((mark) => mark.closer);
-  const limit = Math.min(block.length, from + QUOTE_LOOKAHEAD_CHARS);
-  for (let i = from; i < limit; i++) {
-    const char = block[i];
-    if (inner.length === 0 && char === expected && (expected !== '"' || block[i - 1] !== " ")) {
-      const rest = block.slice(i + 1, i + 4);
-      return introducedByColon || /^(?:[,;:)\]–—-]| (?:[\p{Ll}–—-]))/u.test(rest);
-    }
-    if (!QUOTE_MARKS.has(char ?? "")) continue;
-    if (inner.length > 0 && inner[inner.length - 1] === char) {
-      inner.pop();
-      continue;
-    }
-    const closer = closerFor(block, i, style);
-    if (closer !== null) inner.push(closer);
-  }
-  return false;
 }

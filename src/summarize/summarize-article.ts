@@ -3,6 +3,7 @@
  */
 import type { Article, Summary } from "../types.js";
 import { collectSentences } from "./collect-sentences.js";
+import { type LogisticModel, SENTENCE_WEIGHTS } from "./score-sentences.js";
 import { selectKeyPoints } from "./select-key-points.js";
 import { selectTeaser } from "./select-teaser.js";
 
@@ -40,9 +41,23 @@ export const DEFAULT_SUMMARIZE_OPTIONS: Readonly<SummarizeOptions> = {
  * // teaser: the lead (≤ 300 chars, whole sentences); keyPoints: [{ text, paragraph, sentence }, …]
  */
 export function summarizeArticle(article: Article, options: Partial<SummarizeOptions> = {}): Summary {
-  const settings = { ...DEFAULT_SUMMARIZE_OPTIONS, ...options };
+  return summarizeWithModels(article, { ...DEFAULT_SUMMARIZE_OPTIONS, ...options }, SENTENCE_WEIGHTS.models);
+}
+
+/**
+ * `summarizeArticle` with an explicit scorer model, for training and evaluating weights that are
+ * not the shipped ones. Not part of the stage's public API.
+ *
+ * @example
+ * summarizeWithModels(article, DEFAULT_SUMMARIZE_OPTIONS, SENTENCE_WEIGHTS.models);
+ */
+export function summarizeWithModels(
+  article: Article,
+  settings: SummarizeOptions,
+  models: { teaser: LogisticModel },
+): Summary {
   const { units, wordCount, isTicker } = collectSentences(article);
-  const teaser = selectTeaser(article, units, settings.teaserChars);
+  const teaser = selectTeaser(article, units, settings.teaserChars, models.teaser, settings.keyPointsMin);
   const titleText = [article.kicker ?? "", article.headline, article.lead ?? ""].join(" ");
   const keyPoints = selectKeyPoints(
     units,

@@ -23,6 +23,7 @@ import { segment as sentencexSegment } from "sentencex";
 import { assessSentence } from "../../src/summarize/assess-sentence.js";
 import { splitSentences, summarizeArticle } from "../../src/summarize/index.js";
 import type { Article } from "../../src/types.js";
+import { greedyOracle } from "./summarize/greedy-oracle.js";
 import { type EvalArticle, loadEvalArticles } from "./summarize/load-eval-articles.js";
 import { rougeL, rougeN, rougeTokens } from "./summarize/rouge.js";
 import { emptyScore, f1, precision, recall, scoreCase } from "./summarize/segmentation-metrics.js";
@@ -56,6 +57,9 @@ const HEADER = [
 const KEY_POINT_CHARS = 220;
 
 export async function run(): Promise<void> {
+  console.log(
+    "Self-written cases and references (regression tests, not evidence of quality: the project wrote them for itself; see the devdata section and docs/summarize-quality.md).\n",
+  );
   const rows: Row[] = [...segmentationRows(), ...summaryRows(loadEvalArticles())];
   printTable(rows);
 }
@@ -181,28 +185,6 @@ function bodySentences(article: Article): string[] {
   for (const update of article.updates)
     for (const paragraph of update.paragraphs) sentences.push(...splitSentences(paragraph));
   return sentences;
-}
-
-function greedyOracle(sentences: readonly string[], reference: readonly string[], limit: number): string[] {
-  const referenceTokens = rougeTokens(reference.join(" "));
-  const chosen: number[] = [];
-  let best = 0;
-  while (chosen.length < limit) {
-    let pick = -1;
-    for (let i = 0; i < sentences.length; i++) {
-      if (chosen.includes(i)) continue;
-      const trial = [...chosen, i].sort((a, b) => a - b).map((index) => sentences[index] ?? "");
-      const tokens = rougeTokens(trial.join(" "));
-      const score = rougeN(tokens, referenceTokens, 1) + rougeN(tokens, referenceTokens, 2);
-      if (score > best) {
-        best = score;
-        pick = i;
-      }
-    }
-    if (pick < 0) break;
-    chosen.push(pick);
-  }
-  return chosen.sort((a, b) => a - b).map((index) => sentences[index] ?? "");
 }
 
 function maxPairwiseOverlap(points: readonly string[]): number {

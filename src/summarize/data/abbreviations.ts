@@ -25,7 +25,7 @@ export const NON_FINAL_ABBREVIATIONS: readonly string[] = [
   // connectives that sit inside a sentence
   "z.B.", "Z.B.", "u.a.", "U.a.", "d.h.", "D.h.", "bzw.", "Bzw.", "ca.", "Ca.", "ggf.", "Ggf.", "evtl.", "Evtl.",
   "sog.", "Sog.", "inkl.", "Inkl.", "exkl.", "zzgl.", "abzgl.", "einschl.", "bspw.", "Bspw.", "z.T.", "Z.T.",
-  "u.U.", "U.U.", "i.d.R.", "I.d.R.", "o.g.", "s.o.", "s.u.", "z.Zt.", "z.Z.", "m.E.", "i.A.", "i.V.", "u.v.m.",
+  "u.U.", "U.U.", "i.d.R.", "I.d.R.", "o.g.", "s.o.", "s.u.", "z.Zt.", "z.Z.", "m.E.", "i.A.", "i.V.",
   "gem.", "lt.", "Lt.", "insb.", "Insb.", "bes.", "zw.", "vs.", "ehem.", "Ehem.", "verh.", "geb.", "gest.",
   "allg.", "entspr.", "jew.", "Jh.d.", "resp.", "urspr.", "z.Hd.",
   // organisations and legal forms that precede a name
@@ -42,6 +42,12 @@ export const MAYBE_FINAL_ABBREVIATIONS: readonly string[] = [
   "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So.",
   "e.V.", "a.D.", "i.R.", "GmbH.", "Inc.", "Ltd.", "Corp.",
 ];
+
+/**
+ * Abbreviations that close an enumeration ("Kohle, Öl, Gas etc."): nothing but a lower-case word
+ * continues the sentence after them, so before a capital they end it.
+ */
+export const ENUMERATION_ENDERS: readonly string[] = ["usw.", "etc.", "u.ä.", "o.ä.", "u.Ä.", "o.Ä.", "u.s.w.", "uvm.", "u.v.m."];
 
 /** Month names and their abbreviations: "am 15. Juni" is a date, never a boundary. */
 export const MONTH_NAMES: readonly string[] = [
