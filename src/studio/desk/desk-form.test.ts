@@ -23,7 +23,7 @@ function story(id: string, keyPoints: Story["keyPoints"] = []): Story {
 }
 
 const POINTS: Story["keyPoints"] = [
-  { text: "Erster Punkt.", paragraph: 0, sentence: 1 },
+  { text: "Erster Punkt.", paragraph: 0, sentence: 1, removed: ["Berlin (dpa) -"] },
   { text: "Zweiter Punkt.", paragraph: 2, sentence: 0, update: 1 },
   { text: "Von Anna.", paragraph: 0, sentence: 0, written: true },
 ];
@@ -133,7 +133,7 @@ describe("toEditable", () => {
     const posted = { version: 4, values: base, base, newPoint: "Neu." };
     const editable = toEditable(posted, current, { name: "Anna Schmidt" });
     expect(editable.stories[0]?.keyPoints).toEqual([
-      { text: "Erster Punkt.", paragraph: 0, sentence: 1 },
+      { text: "Erster Punkt.", paragraph: 0, sentence: 1, removed: ["Berlin (dpa) -"] },
       { text: "Zweiter Punkt.", paragraph: 2, sentence: 0, update: 1 },
       { text: "Von Anna.", written: true },
       { text: "Neu.", written: true },

@@ -106,7 +106,17 @@ export function toEditable(
   const { values } = posted;
   const currentTop = current.edition.stories[0];
   const topChanged = values.top !== currentTop?.id;
-  const keyPoints = values.points.map((point) => ({ text: point.text, ...positionOf(point.ref) }));
+  // What the summarizer left out of a point's source sentence (KeyPoint.removed) stays with the point.
+  const removedByRef = new Map(
+    (currentTop?.keyPoints ?? []).flatMap((point) =>
+      point.removed ? [[refOf(point), point.removed] as const] : [],
+    ),
+  );
+  const keyPoints = values.points.map((point) => {
+    const position = positionOf(point.ref);
+    const removed = "written" in position ? undefined : removedByRef.get(point.ref);
+    return { text: point.text, ...position, ...(removed ? { removed } : {}) };
+  });
   if (posted.newPoint !== "") keyPoints.push({ text: posted.newPoint, written: true });
   const top = topChanged ? { id: values.top } : { id: values.top, teaser: values.teaser, keyPoints };
   const introNow = current.edition.intro ?? null;
