@@ -186,7 +186,9 @@ describe("one MIME encoder: our messages parse as nodemailer's own build of the 
 
 describe("encodeQuotedPrintable", () => {
   it("keeps every line within 76 characters and never splits an =XX triplet", () => {
-    const encoded = encodeQuotedPrintable(`${tricky}${"ü".repeat(200)}${"=".repeat(90)}`);
+    const encoded = encodeQuotedPrintable(
+      `${tricky}${"ü".repeat(200)}${"=".repeat(90)}\n${"x".repeat(300)}\n${"💶a".repeat(40)}`,
+    );
     for (const line of encoded.split("\r\n")) {
       expect(line.length).toBeLessThanOrEqual(QP_LINE_CHARS);
       // A line may end in a soft break "=", never in a cut triplet "=X".
@@ -199,6 +201,8 @@ describe("encodeQuotedPrintable", () => {
     ["Leerzeichen am Ende  \nnächste", "Leerzeichen am Ende =20\r\nn=C3=A4chste"],
     ["Tab am Ende\t", "Tab am Ende=09"],
     ["💶", "=F0=9F=92=B6"],
+    ["lone \ud800 surrogate", "lone =EF=BF=BD surrogate"],
+    [`https://x.de/${"a".repeat(80)}`, `https://x.de/${"a".repeat(62)}=\r\n${"a".repeat(18)}`],
   ])("%j → %j", (text, expected) => {
     expect(encodeQuotedPrintable(text)).toBe(expected);
   });

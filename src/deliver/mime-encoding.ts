@@ -16,6 +16,10 @@ export const HEADER_LINE_CHARS = 76;
 const ENCODED_WORD_CHARS = 52;
 
 const HEX = "0123456789ABCDEF";
+/** "=XX" for every byte value, built once: the per-reader path encodes without allocating. */
+const ESCAPED = Array.from({ length: 256 }, (_, byte) => `=${HEX[byte >> 4]}${HEX[byte & 15]}`);
+/** Printable ASCII without "=" (and without "?" and "_" in encoded-words) stands for itself. */
+const LITERAL = Array.from({ length: 256 }, (_, byte) => String.fromCharCode(byte));
 
 /**
  * Quoted-printable of `text` (line breaks become CRLF): printable ASCII except "=" stays, every
@@ -27,28 +31,45 @@ const HEX = "0123456789ABCDEF";
  */
 export function encodeQuotedPrintable(text: string, lineChars = QP_LINE_CHARS): string {
   const lines = text.replace(/\r?\n/g, "\n").split("\n");
-  return lines.map((line) => wrapQpLine(encodeQpLine(line), lineChars)).join(CRLF);
-}
-
-/** The encoded tokens of one line: a literal character or an =XX triplet each. */
-function encodeQpLine(line: string): string[] {
-  const bytes = Buffer.from(line, "utf8");
-  const tokens: string[] = [];
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i] as number;
-    const last = i === bytes.length - 1;
-    const literal = (byte >= 33 && byte <= 126 && byte !== 61) || ((byte === 32 || byte === 9) && !last);
-    tokens.push(literal ? String.fromCharCode(byte) : `=${HEX[byte >> 4]}${HEX[byte & 15]}`);
+  let out = "";
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) out += CRLF;
+    out += encodeQpLine(lines[i] as string, lineChars);
   }
-  return tokens;
+  return out;
 }
 
-function wrapQpLine(tokens: readonly string[], lineChars: number): string {
+/** Printable ASCII without "=", not ending in a blank: such a line needs no escaping. */
+const QP_SAFE_LINE = /^[\x21-\x3c\x3e-\x7e \t]*[\x21-\x3c\x3e-\x7e]$/;
+
+/** One line (no line break in it), escaped and wrapped with soft breaks. */
+function encodeQpLine(line: string, lineChars: number): string {
+  const width = lineChars - 1;
+  // The common case on the per-reader path (URLs, an ASCII greeting): nothing to escape, and
+  // every character is one encoded character, so soft breaks go every `width` characters.
+  if (line === "" || QP_SAFE_LINE.test(line)) {
+    if (line.length <= width) return line;
+    let out = line.slice(0, width);
+    for (let start = width; start < line.length; start += width)
+      out += `=${CRLF}${line.slice(start, start + width)}`;
+    return out;
+  }
   let out = "";
   let lineLength = 0;
-  for (const token of tokens) {
-    // Room for the token and a soft break's "=" after it.
-    if (lineLength + token.length > lineChars - 1) {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let token: string;
+    if (code < 0x80) {
+      const literal =
+        (code >= 33 && code <= 126 && code !== 61) || ((code === 32 || code === 9) && i < line.length - 1);
+      token = literal ? (LITERAL[code] as string) : (ESCAPED[code] as string);
+    } else {
+      const point = codePointAt(line, i);
+      if (point > 0xffff) i++;
+      token = escapeUtf8(point);
+    }
+    // Room for the token (one character's bytes stay on one line) and a soft break's "=".
+    if (lineLength + token.length > width) {
       out += `=${CRLF}`;
       lineLength = 0;
     }
@@ -56,6 +77,34 @@ function wrapQpLine(tokens: readonly string[], lineChars: number): string {
     lineLength += token.length;
   }
   return out;
+}
+
+/** The code point at `i`; a lone surrogate becomes U+FFFD, as UTF-8 encoders write it. */
+function codePointAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdfff) return code;
+  const next = text.charCodeAt(i + 1);
+  if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+    return ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+  return 0xfffd;
+}
+
+/** A non-ASCII code point as its UTF-8 bytes, each "=XX". */
+function escapeUtf8(point: number): string {
+  if (point < 0x800) return (ESCAPED[0xc0 | (point >> 6)] as string) + ESCAPED[0x80 | (point & 63)];
+  if (point < 0x10000) {
+    return (
+      (ESCAPED[0xe0 | (point >> 12)] as string) +
+      ESCAPED[0x80 | ((point >> 6) & 63)] +
+      ESCAPED[0x80 | (point & 63)]
+    );
+  }
+  return (
+    (ESCAPED[0xf0 | (point >> 18)] as string) +
+    ESCAPED[0x80 | ((point >> 12) & 63)] +
+    ESCAPED[0x80 | ((point >> 6) & 63)] +
+    ESCAPED[0x80 | (point & 63)]
+  );
 }
 
 /**
@@ -82,27 +131,40 @@ export function isPlainText(value: string): boolean {
  */
 export function encodeHeaderWords(value: string): string {
   if (isPlainText(value)) return value;
-  const words: string[] = [];
+  const bytes = Buffer.from(value, "utf8");
+  let out = "";
   let word = "";
-  for (const char of value) {
-    const encoded = encodeQChar(char);
+  let i = 0;
+  while (i < bytes.length) {
+    // One character: a lead byte and its continuation bytes (10xxxxxx), kept in one word.
+    let end = i + 1;
+    while (end < bytes.length && ((bytes[end] as number) & 0xc0) === 0x80) end++;
+    let encoded = "";
+    for (let j = i; j < end; j++) encoded += encodeQByte(bytes[j] as number);
     if (word.length + encoded.length > ENCODED_WORD_CHARS) {
-      words.push(word);
+      out += `${out === "" ? "" : " "}=?UTF-8?Q?${word}?=`;
       word = "";
     }
     word += encoded;
+    i = end;
   }
-  if (word !== "") words.push(word);
-  return words.map((payload) => `=?UTF-8?Q?${payload}?=`).join(" ");
+  if (word !== "") out += `${out === "" ? "" : " "}=?UTF-8?Q?${word}?=`;
+  return out;
 }
 
-/** One character in RFC 2047 "Q" encoding, safe inside a phrase (a display name). */
-function encodeQChar(char: string): string {
-  if (/^[A-Za-z0-9!*+\-/]$/.test(char)) return char;
-  if (char === " ") return "_";
-  let out = "";
-  for (const byte of Buffer.from(char, "utf8")) out += `=${HEX[byte >> 4]}${HEX[byte & 15]}`;
-  return out;
+/** One byte in RFC 2047 "Q" encoding, safe inside a phrase (a display name): A-Z a-z 0-9 ! * + - / stay. */
+function encodeQByte(byte: number): string {
+  const safe =
+    (byte >= 0x41 && byte <= 0x5a) ||
+    (byte >= 0x61 && byte <= 0x7a) ||
+    (byte >= 0x30 && byte <= 0x39) ||
+    byte === 0x21 ||
+    byte === 0x2a ||
+    byte === 0x2b ||
+    byte === 0x2d ||
+    byte === 0x2f;
+  if (safe) return LITERAL[byte] as string;
+  return byte === 0x20 ? "_" : (ESCAPED[byte] as string);
 }
 
 /**
@@ -114,6 +176,7 @@ function encodeQChar(char: string): string {
  * foldHeader("Subject", "Kurz"); // "Subject: Kurz"
  */
 export function foldHeader(name: string, value: string): string {
+  if (name.length + 2 + value.length <= HEADER_LINE_CHARS) return `${name}: ${value}`;
   const tokens = value.split(" ");
   let out = `${name}:`;
   let lineLength = out.length;
