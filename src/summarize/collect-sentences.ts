@@ -5,13 +5,17 @@
 import type { Article } from "../types.js";
 import { assessSentence, type SentenceTraits } from "./assess-sentence.js";
 import { stripLeadingFurniture } from "./compress-sentence.js";
+import { liftThatClause } from "./lift-that-clause.js";
 import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
 import { toTerms } from "./tokenize-terms.js";
 
 /** One candidate sentence with its source position and what the ranker needs. */
 export interface SentenceUnit {
-  /** The sentence as shown (a leading dateline or glued sub-heading removed). */
+  /**
+   * The sentence as shown: a leading dateline or glued sub-heading removed, an elliptic comment
+   * before a "dass" clause dropped and the clause made a main clause (lift-that-clause.ts).
+   */
   text: string;
   /** What was cut off the front of the source sentence to get `text` (empty when nothing). */
   removed: string[];
@@ -71,7 +75,9 @@ export function collectSentences(article: Article): CollectedSentences {
       const removed: string[] = [];
       const withoutDateline = stripDateline(raw, article.dateline, firstText && sentence === 0);
       if (withoutDateline !== raw) removed.push(raw.slice(0, raw.length - withoutDateline.length).trim());
-      const shown = stripLeadingFurniture(withoutDateline, removed);
+      const lifted = liftThatClause(stripLeadingFurniture(withoutDateline, removed));
+      if (lifted.removed !== null) removed.push(lifted.removed);
+      const shown = lifted.text;
       const unit: SentenceUnit = {
         text: shown,
         removed,

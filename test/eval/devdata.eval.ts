@@ -8,6 +8,8 @@
  *   splitter, Intl.Segmenter("de") and sentencex ("de").
  * - Teaser and key points on German Wikinews with the lead withheld; the reference is the lead:
  *   ROUGE-1/2/L F1 against Lead-k (the first k body sentences) and a greedy extractive oracle.
+ *   The edition row scores what the reader sees, teaser and points together, against Lead-4 and
+ *   Lead-5 (about as many sentences).
  *
  * Rows that need `shared/devdata/` are skipped with a note when it is absent.
  */
@@ -124,6 +126,7 @@ function segmentationRows(
 function summaryRows(half: Half, records: readonly WikinewsRecord[]): string[][] {
   const teasers = new Map<string, string[][]>();
   const points = new Map<string, string[][]>();
+  const editions = new Map<string, string[][]>();
   const add = (map: Map<string, string[][]>, name: string, output: string[]) => {
     map.set(name, [...(map.get(name) ?? []), output]);
   };
@@ -136,12 +139,17 @@ function summaryRows(half: Half, records: readonly WikinewsRecord[]): string[][]
       "ours",
       summary.keyPoints.map((point) => point.text),
     );
+    add(editions, "ours", [summary.teaser, ...summary.keyPoints.map((point) => point.text)]);
     for (const k of [1, 2, 3]) {
       add(teasers, `Lead-${k}`, [body.slice(0, k).join(" ")]);
       add(points, `Lead-${k}`, body.slice(0, k));
     }
+    for (const k of [4, 5]) add(editions, `Lead-${k}`, body.slice(0, k));
     add(teasers, "oracle", [greedyOracle(body, [record.lead], MAX_ORACLE_TEASER_SENTENCES).join(" ")]);
     add(points, "oracle", greedyOracle(body, [record.lead], summary.keyPoints.length || 3));
+    // The ceiling for points that may not repeat the teaser: the oracle without its sentences.
+    const afterTeaser = body.filter((sentence) => !summary.teaser.includes(sentence));
+    add(points, "oracle w/o teaser", greedyOracle(afterTeaser, [record.lead], summary.keyPoints.length || 3));
   }
   const references = records.map((record) => record.lead);
   const rows: string[][] = [];
@@ -149,6 +157,8 @@ function summaryRows(half: Half, records: readonly WikinewsRecord[]): string[][]
     rows.push(scoreRow("teaser", half, name, outputs, references, false));
   for (const [name, outputs] of points)
     rows.push(scoreRow("key points", half, name, outputs, references, true));
+  for (const [name, outputs] of editions)
+    rows.push(scoreRow("edition (teaser + points)", half, name, outputs, references, false));
   return rows;
 }
 

@@ -54,3 +54,19 @@ export const HEADING_FUNCTION_WORDS: readonly string[] = [
   "aus", "bei", "nach", "vor", "von", "vom", "zu", "zum", "zur", "über", "unter", "gegen", "ohne", "als",
   "wie", "ein", "eine", "einer", "einen", "kein", "keine", "nicht", "mehr", "neue", "neuer", "neues",
 ];
+
+/**
+ * Elliptic comments that open a sentence before a "dass" clause and point back to what was said
+ * ("Umso bedeutender, dass …", "Kein Wunder, dass …"): lift-that-clause.ts drops them. Regular
+ * expression sources, matched at the start of the sentence before ", dass".
+ */
+export const ELLIPTIC_COMMENTS: readonly string[] = [
+  "(?:Umso|Um so|Desto|Noch) \\p{Ll}+er", "Kein Wunder", "Kein Zufall", "Nicht verwunderlich", "Kaum verwunderlich",
+];
+
+/** Separable verb prefixes ("zu-stimmen", "an-kündigen"): a verb starting with one is not moved. */
+export const SEPARABLE_PREFIXES: readonly string[] = [
+  "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "empor", "fest", "fort", "frei", "her", "hin", "hoch",
+  "los", "mit", "nach", "nieder", "statt", "teil", "um", "über", "vor", "weg", "weiter", "wieder", "zu",
+  "zurück", "zusammen", "bekannt", "klar", "offen", "kennen",
+];
