@@ -247,24 +247,11 @@ export function createDesk(options: DeskOptions): Desk {
       // The rendering the gate passed is frozen as it will be sent: the send personalises it, never rebuilds it.
       const frozen = JSON.stringify(checked.rendered);
       const at = now();
-      const next: StoredDraft = {
-        ...draft,
-        version: draft.version + 1,
-        state: "approved",
+      const { next, change } = changeState(draft, who.by, at, "approved", "approved", {
         approved: { by: who.by, at, hash: hashRendering(frozen) },
         frozen,
         held: null,
-        updatedBy: who.by,
-        updatedAt: at,
-      };
-      const change: DraftChange = {
-        version: next.version,
-        at,
-        by: who.by,
-        field: "state",
-        before: draft.state,
-        after: "approved",
-      };
+      });
       if (!store.update(next, draft.version, [change])) {
         return { outcome: "conflict", conflict: conflictOf(require(date), version) };
       }
@@ -285,24 +272,11 @@ export function createDesk(options: DeskOptions): Desk {
       const version = who.version ?? draft.version;
       if (draft.version !== version) return { outcome: "conflict", conflict: conflictOf(draft, version) };
       const at = now();
-      const next: StoredDraft = {
-        ...draft,
-        version: draft.version + 1,
-        state: "held",
+      const { next, change } = changeState(draft, who.by, at, "held", `held: ${reason}`, {
         held: { by: who.by, at, reason },
         approved: null,
         frozen: null,
-        updatedBy: who.by,
-        updatedAt: at,
-      };
-      const change: DraftChange = {
-        version: next.version,
-        at,
-        by: who.by,
-        field: "state",
-        before: draft.state,
-        after: `held: ${reason}`,
-      };
+      });
       if (!store.update(next, draft.version, [change])) {
         return { outcome: "conflict", conflict: conflictOf(require(date), version) };
       }
@@ -317,6 +291,34 @@ export function createDesk(options: DeskOptions): Desk {
       return { draft: toDraftView(draft), email, mjml, headers: mime ? headerBlock(mime) : "", report };
     },
   };
+}
+
+/** A state change by an editor: the next version of the draft and the line it adds to the log. */
+function changeState(
+  draft: StoredDraft,
+  by: string,
+  at: string,
+  state: StoredDraft["state"],
+  logged: string,
+  patch: Partial<StoredDraft>,
+): { next: StoredDraft; change: DraftChange } {
+  const next: StoredDraft = {
+    ...draft,
+    ...patch,
+    version: draft.version + 1,
+    state,
+    updatedBy: by,
+    updatedAt: at,
+  };
+  const change: DraftChange = {
+    version: next.version,
+    at,
+    by,
+    field: "state",
+    before: draft.state,
+    after: logged,
+  };
+  return { next, change };
 }
 
 /**
