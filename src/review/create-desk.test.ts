@@ -204,6 +204,18 @@ describe("createDesk", () => {
     );
   });
 
+  it("refuses a hold reason with a terminal escape or a bidi control, and records nothing", async () => {
+    const { desk } = setup();
+    const draft = await desk.openDraft(DATE);
+    for (const reason of ["Fakten\u001b[31mcheck", "Faktencheck \u202eevil"]) {
+      await expect(desk.holdDraft(DATE, { by: "anna", reason })).rejects.toThrow(
+        /control or bidi characters/,
+      );
+    }
+    expect((await desk.openDraft(DATE)).version).toBe(draft.version);
+    expect(desk.draftLog(DATE)).toHaveLength(1);
+  });
+
   it("keeps an opened draft workable when the inputs are gone, and auto mode says it ignores it", async () => {
     const { desk, dir, store } = setup();
     const draft = await desk.openDraft(DATE);

@@ -6,7 +6,7 @@ import { composeSampleMessage } from "../deliver/index.js";
 import { DigestError, isDigestError } from "../errors.js";
 import { createRenderer, type Renderer, readEdition, runEdition } from "../pipeline.js";
 import type { RenderedEdition, RenderedEmail } from "../types.js";
-import { quoteLogValue } from "../unsafe-chars.js";
+import { hasControlOrBidi, quoteLogValue } from "../unsafe-chars.js";
 import { applyEdits } from "./apply-edits.js";
 import { diffEditions } from "./diff-editions.js";
 import {
@@ -260,6 +260,13 @@ export function createDesk(options: DeskOptions): Desk {
     async holdDraft(date, who) {
       checkEditor(config, who.by);
       const reason = who.reason.replace(/\s+/g, " ").trim();
+      if (hasControlOrBidi(reason)) {
+        throw new DigestError(
+          "E_USAGE",
+          `the reason ${quoteLogValue(reason)} holds control or bidi characters (escapes, U+202E …) - write it as plain text`,
+          { where: "--reason" },
+        );
+      }
       if (reason === "" || reason.length > MAX_REASON_CHARS) {
         throw new DigestError(
           "E_USAGE",
