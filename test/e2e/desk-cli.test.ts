@@ -9,16 +9,10 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/index.js";
 import { createLedger, editionKeyOf } from "../../src/deliver/index.js";
 import type { DraftView } from "../../src/review/index.js";
-import {
-  createManualClock,
-  type ManualClock,
-  resolveScheduleOptions,
-  runScheduledSends,
-  type ScheduleEvent,
-} from "../../src/schedule/index.js";
+import { createManualClock, type ManualClock } from "../../src/schedule/index.js";
+import { startDeskScheduler } from "../support/desk-scheduler.js";
 import { runCliInProcess } from "../support/run-cli-in-process.js";
 import { ROOT, runDigest } from "../support/run-digest.js";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
@@ -80,38 +74,9 @@ async function smtpSink(): Promise<SmtpSink> {
 }
 
 function startScheduler(dir: string, clock: ManualClock, sink: SmtpSink) {
-  const { config: loaded } = loadConfig({ file: join(dir, "digest.config.json"), cwd: dir, env: {} });
-  const { config, schedule } = resolveScheduleOptions(loaded, {});
-  const events: ScheduleEvent[] = [];
-  const logs: string[] = [];
-  const controller = new AbortController();
-  const log = (line: string) => logs.push(line);
-  const done = runScheduledSends({
-    config,
-    schedule,
-    cwd: dir,
-    env: { DIGEST_SMTP_URL: sink.url, DIGEST_UNSUBSCRIBE_SECRET: SECRET },
-    recipients: SUBSCRIBERS,
-    clock,
-    signal: controller.signal,
-    logger: { debug: () => {}, info: log, warn: log, error: log },
-    onEvent: (event) => events.push(event),
-  });
-  const stop = async () => {
-    controller.abort();
-    await done;
-  };
-  cleanups.push(stop);
-  const until = async (type: ScheduleEvent["type"]) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = events.find((event) => event.type === type);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no ${type} event; log: ${logs.join(" | ")}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-  return { events, logs, until, stop };
+  const scheduler = startDeskScheduler({ dir, clock, sink, recipients: SUBSCRIBERS, secret: SECRET });
+  cleanups.push(() => scheduler.stop());
+  return scheduler;
 }
 
 function editionState(dir: string) {

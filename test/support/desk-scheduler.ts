@@ -1,7 +1,7 @@
 /**
  * Runs the scheduler in-process on a project folder with a manual clock, sending over SMTP to a
  * sink on 127.0.0.1: what the desk e2e tests use to see what an approved (or held) edition does at
- * 07:30. Mirrors how test/e2e/desk-cli.test.ts drives it.
+ * 07:30 (desk-cli and desk-browser).
  */
 import { join } from "node:path";
 import { loadConfig } from "../../src/config/index.js";
