@@ -9,7 +9,8 @@
  * - Teaser and key points on German Wikinews with the lead withheld; the reference is the lead:
  *   ROUGE-1/2/L F1 against Lead-k (the first k body sentences) and a greedy extractive oracle.
  *   The edition row scores what the reader sees, teaser and points together, against Lead-4 and
- *   Lead-5 (about as many sentences).
+ *   Lead-5 (about as many sentences). The best-rated rows are the ceiling of a per-sentence
+ *   scorer: every sentence rated by its own ROUGE-1 against the reference (known only here).
  *
  * Rows that need `shared/devdata/` are skipped with a note when it is absent.
  */
@@ -40,6 +41,8 @@ const SPLITTERS: Splitter[] = [
 /** Key points shorter than this are "short" in the table (the issue's target). */
 const SHORT_POINT_CHARS = 200;
 const MAX_ORACLE_TEASER_SENTENCES = 2;
+/** The teaser's budget (DEFAULT_SUMMARIZE_OPTIONS.teaserChars). */
+const TEASER_CHARS = 300;
 
 export async function run(): Promise<void> {
   const annotated = readAnnotatedWikinews();
@@ -150,6 +153,10 @@ function summaryRows(half: Half, records: readonly WikinewsRecord[]): string[][]
     // The ceiling for points that may not repeat the teaser: the oracle without its sentences.
     const afterTeaser = body.filter((sentence) => !summary.teaser.includes(sentence));
     add(points, "oracle w/o teaser", greedyOracle(afterTeaser, [record.lead], summary.keyPoints.length || 3));
+    // What a perfect sentence scorer could reach: each sentence rated by its own ROUGE-1 against
+    // the reference (known here, never to the summarizer), the best taken as the product would.
+    add(teasers, "best-rated (ref known)", bestRated(body, record.lead, 2, TEASER_CHARS));
+    add(points, "best-rated w/o teaser (ref known)", bestRated(afterTeaser, record.lead, 3, Infinity));
   }
   const references = records.map((record) => record.lead);
   const rows: string[][] = [];
@@ -202,6 +209,29 @@ function scoreRow(
     withPoints ? percent(short / Math.max(1, count)) : "–",
     withPoints ? percent(dangling / Math.max(1, count)) : "–",
   ];
+}
+
+/**
+ * The `count` sentences with the highest ROUGE-1 of their own against the reference, in text
+ * order, within `maxChars` joined: the ceiling of a scorer that rates sentences one by one
+ * (the summarizer's design) if it rated them perfectly. Unlike the greedy oracle it does not
+ * choose sentences for how well they complement each other.
+ */
+function bestRated(sentences: readonly string[], reference: string, count: number, maxChars: number): string[] {
+  const referenceTokens = rougeTokens(reference);
+  const order = sentences
+    .map((sentence, index) => ({ index, score: rougeN(rougeTokens(sentence), referenceTokens, 1) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+  const chosen: number[] = [];
+  let length = 0;
+  for (const { index } of order) {
+    if (chosen.length >= count) break;
+    const added = length + (chosen.length > 0 ? 1 : 0) + (sentences[index]?.length ?? 0);
+    if (added > maxChars) continue;
+    chosen.push(index);
+    length = added;
+  }
+  return chosen.sort((a, b) => a - b).map((index) => sentences[index] ?? "");
 }
 
 /** The body's sentences in reading order (the lead is withheld, so this is what Lead-k takes). */
