@@ -217,7 +217,12 @@ function scoreRow(
  * (the summarizer's design) if it rated them perfectly. Unlike the greedy oracle it does not
  * choose sentences for how well they complement each other.
  */
-function bestRated(sentences: readonly string[], reference: string, count: number, maxChars: number): string[] {
+function bestRated(
+  sentences: readonly string[],
+  reference: string,
+  count: number,
+  maxChars: number,
+): string[] {
   const referenceTokens = rougeTokens(reference);
   const order = sentences
     .map((sentence, index) => ({ index, score: rougeN(rougeTokens(sentence), referenceTokens, 1) }))
