@@ -40,6 +40,7 @@ import {
   MONTH_NAMES,
   NON_FINAL_ABBREVIATIONS,
 } from "./data/abbreviations.js";
+import cldr from "./data/cldr-abbreviations.json" with { type: "json" };
 import learned from "./data/learned-abbreviations.json" with { type: "json" };
 import { ORDINAL_DETERMINERS, ORDINAL_NOUNS } from "./data/ordinals.js";
 import { SENTENCE_OPENERS } from "./data/sentence-openers.js";
@@ -86,8 +87,13 @@ const NON_FINAL = new Set(NON_FINAL_ABBREVIATIONS.map(compact));
 const MAYBE_FINAL = new Set(MAYBE_FINAL_ABBREVIATIONS.map(compact));
 const ENUMERATION_END = new Set(ENUMERATION_ENDERS.map(compact));
 const MONTHS = new Set(MONTH_NAMES);
-/** Learned from raw German text by `npm run train` (Punkt-style; learned-abbreviations.json). */
-const LEARNED = new Set(learned.abbreviations.map(compact).filter((entry) => !NON_FINAL.has(entry)));
+/**
+ * Learned from raw German text by `npm run train` (Punkt-style; learned-abbreviations.json) and
+ * derived from the Unicode CLDR's German sentence-break suppressions (cldr-abbreviations.json).
+ */
+const LEARNED = new Set(
+  [...learned.abbreviations, ...cldr.abbreviations].map(compact).filter((entry) => !NON_FINAL.has(entry)),
+);
 const OPENERS = new Set([...SENTENCE_OPENERS, ...learned.sentenceStarters]);
 const DETERMINERS = new Set(ORDINAL_DETERMINERS);
 const ORDINAL_NOUN_SET = new Set(ORDINAL_NOUNS);

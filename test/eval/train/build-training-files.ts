@@ -8,11 +8,13 @@ import { teaserCandidates } from "../../../src/summarize/select-teaser.js";
 import { computeSentenceFeatures, FEATURE_NAMES } from "../../../src/summarize/sentence-features.js";
 import { readCommentary, readWikinews, type WikinewsRecord } from "../summarize/devdata.js";
 import { greedyOracleIndexes } from "../summarize/greedy-oracle.js";
+import { deriveCldrAbbreviations } from "./derive-cldr-abbreviations.js";
 import { DEFAULT_FIT, fitLogistic } from "./fit-logistic.js";
 import { learnAbbreviations } from "./learn-abbreviations.js";
 
 export const WEIGHTS_FILE = "src/summarize/data/sentence-weights.json";
 export const ABBREVIATIONS_FILE = "src/summarize/data/learned-abbreviations.json";
+export const CLDR_ABBREVIATIONS_FILE = "src/summarize/data/cldr-abbreviations.json";
 /** Oracle teaser length in sentences (the teaser's own maximum). */
 const ORACLE_TEASER_SENTENCES = 3;
 
@@ -43,6 +45,7 @@ export function buildTrainingFiles(devdata: string): Record<string, string> {
   return {
     [WEIGHTS_FILE]: `${JSON.stringify(weights, null, 2)}\n`,
     [ABBREVIATIONS_FILE]: `${JSON.stringify(learnAbbreviations(texts), null, 2)}\n`,
+    [CLDR_ABBREVIATIONS_FILE]: `${JSON.stringify(deriveCldrAbbreviations(texts), null, 2)}\n`,
   };
 }
 
