@@ -47,10 +47,13 @@ describe("splitSentences", () => {
       "Angeklagt ist Frank-Walter S. Er schweigt.",
       ["Angeklagt ist Frank-Walter S.", "Er schweigt."],
     ],
+    // Issue 11: a sentence ends inside a quotation too, as in the TIGER/PCC gold and the annotated
+    // Wikinews paragraphs (it used to stay whole). The summarizer keeps the quotation with its
+    // speaker one level up (join-quoted-sentences.ts).
     [
       "attributed quote with two sentences",
       "„Das ist gut. Wir machen weiter“, sagte sie. Dann ging sie.",
-      ["„Das ist gut. Wir machen weiter“, sagte sie.", "Dann ging sie."],
+      ["„Das ist gut.", "Wir machen weiter“, sagte sie.", "Dann ging sie."],
     ],
     [
       "sentence ending inside a quote",
@@ -110,10 +113,11 @@ describe("splitSentences", () => {
       "1. Die Steuer sinkt.\n2. Die Rente steigt.",
       ["1. Die Steuer sinkt.", "2. Die Rente steigt."],
     ],
+    // Issue 11: split inside the quotation as in the gold (see "attributed quote with two sentences").
     [
       "quotation introduced with a colon",
       "Sie betonte: „Niemand wird zurückgelassen. Das verspreche ich.“ Applaus folgte.",
-      ["Sie betonte: „Niemand wird zurückgelassen. Das verspreche ich.“", "Applaus folgte."],
+      ["Sie betonte: „Niemand wird zurückgelassen.", "Das verspreche ich.“", "Applaus folgte."],
     ],
     ["non-breaking spaces", "Es kamen z.\u00a0B. Ärzte.", ["Es kamen z. B. Ärzte."]],
   ])("%s", (_name, text, expected) => {
@@ -201,6 +205,31 @@ describe("splitSentences", () => {
       "brand name in camel case",
       "Ein Kleid stand im Angebot. eBay rechnet mit einem Rekord.",
       ["Ein Kleid stand im Angebot.", "eBay rechnet mit einem Rekord."],
+    ],
+    [
+      "question inside an attributed quotation (PCC gold convention)",
+      '"Drogen? An unserer Schule kein Problem", hört man immer wieder.',
+      ['"Drogen?', 'An unserer Schule kein Problem", hört man immer wieder.'],
+    ],
+    [
+      "spaced ellipsis closing a quotation of two sentences",
+      'Er meinte: "Es ist ein guter Start. Wenn das so weiter geht . . ." Dann lachte er.',
+      ['Er meinte: "Es ist ein guter Start.', 'Wenn das so weiter geht . . ."', "Dann lachte er."],
+    ],
+    [
+      "abbreviation inside a quotation",
+      "„Wir brauchen z. B. Ärzte. Und Pflegekräfte“, sagte sie.",
+      ["„Wir brauchen z. B. Ärzte.", "Und Pflegekräfte“, sagte sie."],
+    ],
+    [
+      "date in brackets",
+      "Das sagte er am Dienstag (27. März). Dann reiste er ab.",
+      ["Das sagte er am Dienstag (27. März).", "Dann reiste er ab."],
+    ],
+    [
+      "initial after an opening bracket",
+      "Der Autor (J. Müller) schreibt über Europa.",
+      ["Der Autor (J. Müller) schreibt über Europa."],
     ],
     [
       "line ending in a colon",

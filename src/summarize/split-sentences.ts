@@ -19,11 +19,10 @@
  *      preposition ("der 3. Oktober", "im 20. Jahrhundert") or before an ordinal noun ("2. Mal");
  *      otherwise a boundary ("Seite 12. Dort …", "im Jahr 2022. Russland …");
  *    - any other word: a boundary.
- * 4. Quotations and brackets: a boundary inside an open „…“ / »…« / "…" / (…) is suppressed
- *    when the quotation closes later in the block and the sentence goes on after it with an
- *    attribution („Das ist gut. Wir machen weiter“, sagte sie.) — the attributed quote is one
- *    sentence. A sentence that ends inside a quote („… weiter.“ Dann …) ends after the closing
- *    mark.
+ * 4. Quotations and brackets: a sentence ends inside „…“ / »…« / "…" / (…) as anywhere else,
+ *    as in the TIGER/PCC gold („Das ist gut. | Wir machen weiter“, sagte sie.); closing marks
+ *    after the final punctuation stay with it („… weiter.“ | Dann …). The summarizer keeps a
+ *    quotation of several sentences with its speaker (join-quoted-sentences.ts).
  * 5. Ticker headers ("Update vom 14. März, 13.10 Uhr:", "13.10 Uhr:") become their own sentence.
  * 6. Learned from raw German text by `npm run train` (Punkt-style, data/learned-abbreviations.json):
  *    abbreviations that count as maybe-final, and frequent sentence starters that join the
@@ -50,14 +49,7 @@ import {
   isSpacedEllipsisDot,
   skipTrailers,
 } from "./sentence-ends.js";
-import {
-  firstGuillemet,
-  isInsideAttributedQuote,
-  type OpenMark,
-  popIfCloses,
-  type QuoteStyle,
-  trackQuote,
-} from "./track-quotes.js";
+import { firstGuillemet, type OpenMark, popIfCloses, type QuoteStyle, trackQuote } from "./track-quotes.js";
 
 /**
  * Splits German news text into sentences.
@@ -210,7 +202,7 @@ function splitBlock(block: string): string[] {
     after = skipTrailers(block, after);
     if (after < length && block[after] === " " && after + 1 < length) {
       const nextStart = after + 1;
-      if (isBoundary(block, i, run, closedSomething, nextStart, stack, style)) cuts.push(nextStart);
+      if (isBoundary(block, i, run, closedSomething, nextStart)) cuts.push(nextStart);
     } else if (run === "." && isMissingSpaceBoundary(block, i)) {
       cuts.push(i + 1); // "… klare Verhältnisse.Mit denen …": a lost space after the period
     }
@@ -232,8 +224,6 @@ function isBoundary(
   run: string,
   closedSomething: boolean,
   nextStart: number,
-  stack: readonly OpenMark[],
-  style: QuoteStyle,
 ): boolean {
   // "Problem erledigt. - Das ist …", "… Schritte. • 3. Seien Sie …": a dash or bullet may open one.
   const dashed = DASH_OR_BULLET_START.exec(block.slice(nextStart, nextStart + 3));
@@ -245,7 +235,6 @@ function isBoundary(
   // "(!)", "(?)", "(…)", "[...]": an aside inside a sentence.
   const before = block[index - 1] ?? "";
   if (before === "(" || before === "[") return false;
-  if (stack.length > 0 && isInsideAttributedQuote(block, nextStart, stack, style)) return false;
   if (run.includes("!") || run.includes("?") || run.includes("…") || run.length >= 3) return true;
   if (closedSomething) return true;
   const nextWord = wordAt(block, wordStart);
@@ -256,14 +245,15 @@ function isBoundary(
   if (abbreviation === "non-final" || isTitleChain(tokens)) return false;
   if (abbreviation === "enumeration") return true;
   if (abbreviation === "maybe-final") return opensQuote || OPENERS.has(nextWord);
-  const word = last.slice(0, -1);
+  // "(27. März)", "(J. Müller)": an opening bracket or quotation mark is not part of the word.
+  const word = stripOpeners(last.slice(0, -1));
   // "1. -3. Jahrhundert": the second number of a range of ordinals.
   const number = word.replace(/^[-–]/u, "");
   if (/^\d+$/.test(number)) {
     // "1. Die Wehrpflicht …" at the start of a line is a list enumerator.
     // So is "• 3. Seien Sie …" after a bullet.
     const previous = tokens[tokens.length - 2];
-    if (index === word.length || (previous !== undefined && BULLETS.has(previous))) return false;
+    if (index + 1 === last.length || (previous !== undefined && BULLETS.has(previous))) return false;
     return isBoundaryAfterNumber(number, tokens.slice(0, -1), block, wordStart);
   }
   if (/^\p{Ll}$/u.test(word)) return false;
