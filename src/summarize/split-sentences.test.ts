@@ -232,6 +232,29 @@ describe("splitSentences", () => {
       ["Der Autor (J. Müller) schreibt über Europa."],
     ],
     [
+      "number after a noun ends a sentence",
+      "Die Briten kamen auf Platz 2. Bronze ging an Neuseeland.",
+      ["Die Briten kamen auf Platz 2.", "Bronze ging an Neuseeland."],
+    ],
+    [
+      "short paragraph of a hard-wrapped text",
+      "Die Stadt muss sparen. Der Haushalt ist seit Jahren nicht mehr ausgeglichen, und die\nSchulden steigen weiter, obwohl die Einnahmen aus der Gewerbesteuer\nwachsen. Der Kämmerer legt deshalb in der nächsten Sitzung des Rates\neinen Plan vor, der auch die Schließung von zwei Bibliotheken vorsieht.\n\nIrre ich mich, oder werden es von Jahr zu Jahr mehr Menschen, die dem lustigen\nLandvolk winken?",
+      [
+        "Die Stadt muss sparen.",
+        "Der Haushalt ist seit Jahren nicht mehr ausgeglichen, und die Schulden steigen weiter, obwohl die Einnahmen aus der Gewerbesteuer wachsen.",
+        "Der Kämmerer legt deshalb in der nächsten Sitzung des Rates einen Plan vor, der auch die Schließung von zwei Bibliotheken vorsieht.",
+        "Irre ich mich, oder werden es von Jahr zu Jahr mehr Menschen, die dem lustigen Landvolk winken?",
+      ],
+    ],
+    [
+      "dash opening a line of hard-wrapped prose",
+      "Mitglieder-Entscheide haben schon oft in der Geschichte der Partei - siehe Berliner SPD\n- den falschen Frontmann auf den Schild gehoben. Kungelrunden gehen bewusst an\nder Basis vorbei, und das wissen auch die Mitglieder in den Ortsvereinen.",
+      [
+        "Mitglieder-Entscheide haben schon oft in der Geschichte der Partei - siehe Berliner SPD - den falschen Frontmann auf den Schild gehoben.",
+        "Kungelrunden gehen bewusst an der Basis vorbei, und das wissen auch die Mitglieder in den Ortsvereinen.",
+      ],
+    ],
+    [
       "line ending in a colon",
       "Quellen:\nSächsische Zeitung, 10. Juni 2005",
       ["Quellen:", "Sächsische Zeitung, 10. Juni 2005"],
