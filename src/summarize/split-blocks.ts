@@ -10,8 +10,11 @@ const WRAPPED_LINE_MIN_CHARS = 50;
 const MIN_WRAPPED_PARAGRAPH_LINES = 2;
 /** … and the whole text (then its short paragraphs count as wrapped too). */
 const MIN_WRAPPED_TEXT_LINES = 4;
+/** In wrapped prose, a line without final punctuation shorter than this share of the width is a heading. */
+const HEADING_WIDTH_SHARE = 0.6;
 const LIST_ITEM = /^(?:[-–—•*·▪►✓]\s+|:(?=\S)|\d{1,2}[.)]\s+\p{Lu}|[a-z]\)\s+)/u;
-const DASH_LINE = /^[-–—] /u;
+/** A line opening like a list item that may just be the wrapped rest of a sentence. */
+const WRAPPED_ON_LINE = /^(?:[-–—] |\d{1,2}[.)] )/u;
 const ENDS_WITH_TERMINAL = /[.!?…]["“”»«’')\]]*$/u;
 const ENDS_WITH_JOINER = /[–—\-,;:/(]$/u;
 const STARTS_LIKE_HEADING_NEXT = /^[\p{Lu}\d„“"»«(]/u;
@@ -55,12 +58,16 @@ export function splitIntoBlocks(text: string): string[] {
     )
     .filter((lines) => lines.length > 0);
   // A hard-wrapped text wraps its short paragraphs too ("… die dem lustigen⏎Landvolk winken?").
-  const textWrapped = isHardWrapped(paragraphs, MIN_WRAPPED_TEXT_LINES);
+  const textWidth = wrapWidth(paragraphs, MIN_WRAPPED_TEXT_LINES);
   for (const lines of paragraphs) {
-    const wrapped = textWrapped || isHardWrapped([lines], MIN_WRAPPED_PARAGRAPH_LINES);
+    const width = textWidth || wrapWidth([lines], MIN_WRAPPED_PARAGRAPH_LINES);
     let current = lines[0] ?? "";
+    let previousLine = current;
     for (const line of lines.slice(1)) {
-      if (isLineBreakBoundary(current, line, wrapped)) {
+      const boundary =
+        isLineBreakBoundary(current, line, width > 0) || isHeadingInWrappedText(previousLine, line, width);
+      previousLine = line;
+      if (boundary) {
         blocks.push(current);
         current = line;
       } else {
@@ -73,22 +80,40 @@ export function splitIntoBlocks(text: string): string[] {
 }
 
 /**
- * Hard-wrapped prose: at least `minInner` lines that are not the last of their paragraph, and
+ * The width of hard-wrapped prose (the median length of its wrapped lines), or 0 when the lines
+ * are not hard-wrapped: at least `minInner` lines that are not the last of their paragraph, and
  * most of them long and stopping without final punctuation.
  */
-function isHardWrapped(paragraphs: readonly string[][], minInner: number): boolean {
+function wrapWidth(paragraphs: readonly string[][], minInner: number): number {
   const inner = paragraphs.flatMap((lines) => lines.slice(0, -1));
-  if (inner.length < minInner) return false;
+  if (inner.length < minInner) return 0;
   const wrappedLines = inner.filter(
     (line) => line.length >= WRAPPED_LINE_MIN_CHARS && !ENDS_WITH_TERMINAL.test(line),
   );
-  return wrappedLines.length * 2 >= inner.length;
+  if (wrappedLines.length * 2 < inner.length) return 0;
+  const lengths = wrappedLines.map((line) => line.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)] ?? 0;
+}
+
+/**
+ * "Allianz mit Fragezeichen⏎Manchmal sind es …": in hard-wrapped prose a line far shorter than
+ * the wrap width that stops without punctuation is a heading, not a wrapped line.
+ */
+function isHeadingInWrappedText(line: string, next: string, width: number): boolean {
+  return (
+    width > 0 &&
+    line.length < width * HEADING_WIDTH_SHARE &&
+    !ENDS_WITH_TERMINAL.test(line) &&
+    !ENDS_WITH_JOINER.test(line) &&
+    STARTS_LIKE_HEADING_NEXT.test(next)
+  );
 }
 
 function isLineBreakBoundary(previous: string, next: string, wrapped: boolean): boolean {
-  // "… muss der Grundsatz gelten⏎- nichts ist unmöglich.": in wrapped prose a dash after an
-  // unfinished line is punctuation inside the sentence, not a list item.
-  if (wrapped && DASH_LINE.test(next) && !ENDS_WITH_TERMINAL.test(previous) && !previous.endsWith(":"))
+  // "… muss der Grundsatz gelten⏎- nichts ist unmöglich.", "… auf der Sitzung am⏎14. November
+  // vorgelegt.": in wrapped prose a dash or a number after an unfinished line belongs to the
+  // sentence; it is no list item.
+  if (wrapped && WRAPPED_ON_LINE.test(next) && !ENDS_WITH_TERMINAL.test(previous) && !previous.endsWith(":"))
     return false;
   if (LIST_ITEM.test(next) || LIST_ITEM.test(previous) || TICKER_HEADER.test(next)) return true;
   // "Quellen:⏎Sächsische Zeitung …": in a paragraph of short lines a colon introduces a list.

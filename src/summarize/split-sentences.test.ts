@@ -247,6 +247,23 @@ describe("splitSentences", () => {
       ],
     ],
     [
+      "heading line before hard-wrapped prose",
+      "Allianz mit Fragezeichen\nManchmal sind es die kleinen Meldungen am Rande, die mehr über\ndiesen Krieg aussagen als die Erfolgsberichte der Militärs und ihrer\nSprecher. Nach dem Fall der Stadt sollen sich lange Schlangen vor den\nFriseurläden gebildet haben.",
+      [
+        "Allianz mit Fragezeichen",
+        "Manchmal sind es die kleinen Meldungen am Rande, die mehr über diesen Krieg aussagen als die Erfolgsberichte der Militärs und ihrer Sprecher.",
+        "Nach dem Fall der Stadt sollen sich lange Schlangen vor den Friseurläden gebildet haben.",
+      ],
+    ],
+    [
+      "date opening a line of hard-wrapped prose",
+      "Den Brief an die Landesplanung, in dem gegen den geplanten Schießplatz in der\nHeide protestiert wird, hatte der Vorsitzende bereits auf der Sitzung am\n14. November vorgelegt. Der Beschluss, ihn abzuschicken, wurde auf\nDezember vertagt.",
+      [
+        "Den Brief an die Landesplanung, in dem gegen den geplanten Schießplatz in der Heide protestiert wird, hatte der Vorsitzende bereits auf der Sitzung am 14. November vorgelegt.",
+        "Der Beschluss, ihn abzuschicken, wurde auf Dezember vertagt.",
+      ],
+    ],
+    [
       "dash opening a line of hard-wrapped prose",
       "Mitglieder-Entscheide haben schon oft in der Geschichte der Partei - siehe Berliner SPD\n- den falschen Frontmann auf den Schild gehoben. Kungelrunden gehen bewusst an\nder Basis vorbei, und das wissen auch die Mitglieder in den Ortsvereinen.",
       [
