@@ -1,16 +1,22 @@
 /**
  * Turns an article body into the candidate sentences the teaser and key points are chosen from,
- * each with its source position, traits, terms and a prior (position or ticker recency).
+ * each with its source position, traits, terms and a prior (position or ticker recency). A
+ * quotation of several sentences is one candidate with its speaker (join-quoted-sentences.ts).
  */
 import type { Article } from "../types.js";
 import { assessSentence, type SentenceTraits } from "./assess-sentence.js";
 import { stripLeadingFurniture } from "./compress-sentence.js";
+import { joinQuotedSentences } from "./join-quoted-sentences.js";
 import { liftThatClause } from "./lift-that-clause.js";
 import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
 import { toTerms } from "./tokenize-terms.js";
 
-/** One candidate sentence with its source position and what the ranker needs. */
+/**
+ * One candidate sentence with its source position and what the ranker needs. A quotation that
+ * `splitSentences` ends inside („Drogen? An unserer Schule kein Problem“, hört man …) is one
+ * candidate: its sentences joined, with the speaker and the tail after the closing mark.
+ */
 export interface SentenceUnit {
   /**
    * The sentence as shown: a leading dateline or glued sub-heading removed, an elliptic comment
@@ -23,7 +29,10 @@ export interface SentenceUnit {
   paragraph: number;
   /** Set when the sentence comes from `article.updates[update]` rather than `article.paragraphs`. */
   update: number | null;
-  /** Index of the sentence inside that paragraph, as `splitSentences` numbers it. */
+  /**
+   * Index of the sentence inside that paragraph, as `splitSentences` numbers it; for a quotation
+   * of several sentences the index of its first sentence.
+   */
   sentence: number;
   traits: SentenceTraits;
   terms: string[];
@@ -50,7 +59,8 @@ export interface CollectedSentences {
 export const MAX_TICKER_UPDATES = 6;
 
 /**
- * Splits every text paragraph (headings skipped) into candidate sentences. Live tickers: the
+ * Splits every text paragraph (headings skipped) into candidate sentences, a quotation of
+ * several sentences kept whole with its speaker. Live tickers: the
  * body paragraphs (the summary above the entries) plus the paragraphs of the newest
  * `MAX_TICKER_UPDATES` updates — taken from `article.updates`, unless the body already repeats
  * them (JSON inputs that flatten the ticker), in which case the body positions are used.
@@ -71,7 +81,7 @@ export function collectSentences(article: Article): CollectedSentences {
     update: number | null,
     updateRank: number | null,
   ) => {
-    splitSentences(text).forEach((raw, sentence) => {
+    for (const { text: raw, first: sentence } of joinQuotedSentences(splitSentences(text))) {
       const removed: string[] = [];
       const withoutDateline = stripDateline(raw, article.dateline, firstText && sentence === 0);
       if (withoutDateline !== raw) removed.push(raw.slice(0, raw.length - withoutDateline.length).trim());
@@ -90,7 +100,7 @@ export function collectSentences(article: Article): CollectedSentences {
       };
       (updateRank === null ? summary : updates).push(unit);
       wordCount += shown.split(/\s+/).length;
-    });
+    }
     firstText = false;
   };
   article.paragraphs.forEach((block, paragraph) => {

@@ -47,10 +47,13 @@ describe("splitSentences", () => {
       "Angeklagt ist Frank-Walter S. Er schweigt.",
       ["Angeklagt ist Frank-Walter S.", "Er schweigt."],
     ],
+    // Issue 11: a sentence ends inside a quotation too, as in the TIGER/PCC gold and the annotated
+    // Wikinews paragraphs (it used to stay whole). The summarizer keeps the quotation with its
+    // speaker one level up (join-quoted-sentences.ts).
     [
       "attributed quote with two sentences",
       "„Das ist gut. Wir machen weiter“, sagte sie. Dann ging sie.",
-      ["„Das ist gut. Wir machen weiter“, sagte sie.", "Dann ging sie."],
+      ["„Das ist gut.", "Wir machen weiter“, sagte sie.", "Dann ging sie."],
     ],
     [
       "sentence ending inside a quote",
@@ -110,10 +113,11 @@ describe("splitSentences", () => {
       "1. Die Steuer sinkt.\n2. Die Rente steigt.",
       ["1. Die Steuer sinkt.", "2. Die Rente steigt."],
     ],
+    // Issue 11: split inside the quotation as in the gold (see "attributed quote with two sentences").
     [
       "quotation introduced with a colon",
       "Sie betonte: „Niemand wird zurückgelassen. Das verspreche ich.“ Applaus folgte.",
-      ["Sie betonte: „Niemand wird zurückgelassen. Das verspreche ich.“", "Applaus folgte."],
+      ["Sie betonte: „Niemand wird zurückgelassen.", "Das verspreche ich.“", "Applaus folgte."],
     ],
     ["non-breaking spaces", "Es kamen z.\u00a0B. Ärzte.", ["Es kamen z. B. Ärzte."]],
   ])("%s", (_name, text, expected) => {
@@ -201,6 +205,71 @@ describe("splitSentences", () => {
       "brand name in camel case",
       "Ein Kleid stand im Angebot. eBay rechnet mit einem Rekord.",
       ["Ein Kleid stand im Angebot.", "eBay rechnet mit einem Rekord."],
+    ],
+    [
+      "question inside an attributed quotation (PCC gold convention)",
+      '"Drogen? An unserer Schule kein Problem", hört man immer wieder.',
+      ['"Drogen?', 'An unserer Schule kein Problem", hört man immer wieder.'],
+    ],
+    [
+      "spaced ellipsis closing a quotation of two sentences",
+      'Er meinte: "Es ist ein guter Start. Wenn das so weiter geht . . ." Dann lachte er.',
+      ['Er meinte: "Es ist ein guter Start.', 'Wenn das so weiter geht . . ."', "Dann lachte er."],
+    ],
+    [
+      "abbreviation inside a quotation",
+      "„Wir brauchen z. B. Ärzte. Und Pflegekräfte“, sagte sie.",
+      ["„Wir brauchen z. B. Ärzte.", "Und Pflegekräfte“, sagte sie."],
+    ],
+    [
+      "date in brackets",
+      "Das sagte er am Dienstag (27. März). Dann reiste er ab.",
+      ["Das sagte er am Dienstag (27. März).", "Dann reiste er ab."],
+    ],
+    [
+      "initial after an opening bracket",
+      "Der Autor (J. Müller) schreibt über Europa.",
+      ["Der Autor (J. Müller) schreibt über Europa."],
+    ],
+    [
+      "number after a noun ends a sentence",
+      "Die Briten kamen auf Platz 2. Bronze ging an Neuseeland.",
+      ["Die Briten kamen auf Platz 2.", "Bronze ging an Neuseeland."],
+    ],
+    [
+      "short paragraph of a hard-wrapped text",
+      "Die Stadt muss sparen. Der Haushalt ist seit Jahren nicht mehr ausgeglichen, und die\nSchulden steigen weiter, obwohl die Einnahmen aus der Gewerbesteuer\nwachsen. Der Kämmerer legt deshalb in der nächsten Sitzung des Rates\neinen Plan vor, der auch die Schließung von zwei Bibliotheken vorsieht.\n\nIrre ich mich, oder werden es von Jahr zu Jahr mehr Menschen, die dem lustigen\nLandvolk winken?",
+      [
+        "Die Stadt muss sparen.",
+        "Der Haushalt ist seit Jahren nicht mehr ausgeglichen, und die Schulden steigen weiter, obwohl die Einnahmen aus der Gewerbesteuer wachsen.",
+        "Der Kämmerer legt deshalb in der nächsten Sitzung des Rates einen Plan vor, der auch die Schließung von zwei Bibliotheken vorsieht.",
+        "Irre ich mich, oder werden es von Jahr zu Jahr mehr Menschen, die dem lustigen Landvolk winken?",
+      ],
+    ],
+    [
+      "heading line before hard-wrapped prose",
+      "Allianz mit Fragezeichen\nManchmal sind es die kleinen Meldungen am Rande, die mehr über\ndiesen Krieg aussagen als die Erfolgsberichte der Militärs und ihrer\nSprecher. Nach dem Fall der Stadt sollen sich lange Schlangen vor den\nFriseurläden gebildet haben.",
+      [
+        "Allianz mit Fragezeichen",
+        "Manchmal sind es die kleinen Meldungen am Rande, die mehr über diesen Krieg aussagen als die Erfolgsberichte der Militärs und ihrer Sprecher.",
+        "Nach dem Fall der Stadt sollen sich lange Schlangen vor den Friseurläden gebildet haben.",
+      ],
+    ],
+    [
+      "date opening a line of hard-wrapped prose",
+      "Den Brief an die Landesplanung, in dem gegen den geplanten Schießplatz in der\nHeide protestiert wird, hatte der Vorsitzende bereits auf der Sitzung am\n14. November vorgelegt. Der Beschluss, ihn abzuschicken, wurde auf\nDezember vertagt.",
+      [
+        "Den Brief an die Landesplanung, in dem gegen den geplanten Schießplatz in der Heide protestiert wird, hatte der Vorsitzende bereits auf der Sitzung am 14. November vorgelegt.",
+        "Der Beschluss, ihn abzuschicken, wurde auf Dezember vertagt.",
+      ],
+    ],
+    [
+      "dash opening a line of hard-wrapped prose",
+      "Mitglieder-Entscheide haben schon oft in der Geschichte der Partei - siehe Berliner SPD\n- den falschen Frontmann auf den Schild gehoben. Kungelrunden gehen bewusst an\nder Basis vorbei, und das wissen auch die Mitglieder in den Ortsvereinen.",
+      [
+        "Mitglieder-Entscheide haben schon oft in der Geschichte der Partei - siehe Berliner SPD - den falschen Frontmann auf den Schild gehoben.",
+        "Kungelrunden gehen bewusst an der Basis vorbei, und das wissen auch die Mitglieder in den Ortsvereinen.",
+      ],
     ],
     [
       "line ending in a colon",

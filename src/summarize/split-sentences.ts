@@ -5,9 +5,10 @@
  * How a text is split, in order:
  * 1. Normalise: NFC, CRLF → LF, non-breaking and other special spaces → space, soft hyphens and
  *    zero-width characters removed.
- * 2. Blocks: a blank line always ends a sentence. A single line break ends one when the line is
- *    a list item, a ticker header, or a heading (no final punctuation, next line starts with a
- *    capital) — unless the paragraph is hard-wrapped prose, where line breaks are just spaces.
+ * 2. Blocks (split-blocks.ts): a blank line always ends a sentence. A single line break ends one
+ *    when the line is a list item, a ticker header, or a heading (no final punctuation, next line
+ *    starts with a capital) — unless the paragraph, or the text as a whole, is hard-wrapped prose,
+ *    where line breaks are just spaces and a line opening with a dash continues the sentence.
  * 3. Inside a block every `.`, `!`, `?`, `…` followed by optional closing quotes/brackets and a
  *    space is a candidate. The next character must be able to start a sentence (not lower-case,
  *    not `,;:`). Then the token before the period decides:
@@ -17,13 +18,13 @@
  *      ("Er", "Die", "Dann" …) — a surname or a noun ("Mrd. Euro") continues the sentence;
  *    - a number: an ordinal (no boundary) before a month ("am 15. Juni"), after a determiner or
  *      preposition ("der 3. Oktober", "im 20. Jahrhundert") or before an ordinal noun ("2. Mal");
- *      otherwise a boundary ("Seite 12. Dort …", "im Jahr 2022. Russland …");
+ *      otherwise a boundary ("Seite 12. Dort …", "im Jahr 2022. Russland …"), also right after a
+ *      noun ("auf Platz 2. Bronze ging …": a label, not an ordinal);
  *    - any other word: a boundary.
- * 4. Quotations and brackets: a boundary inside an open „…“ / »…« / "…" / (…) is suppressed
- *    when the quotation closes later in the block and the sentence goes on after it with an
- *    attribution („Das ist gut. Wir machen weiter“, sagte sie.) — the attributed quote is one
- *    sentence. A sentence that ends inside a quote („… weiter.“ Dann …) ends after the closing
- *    mark.
+ * 4. Quotations and brackets: a sentence ends inside „…“ / »…« / "…" / (…) as anywhere else,
+ *    as in the TIGER/PCC gold („Das ist gut. | Wir machen weiter“, sagte sie.); closing marks
+ *    after the final punctuation stay with it („… weiter.“ | Dann …). The summarizer keeps a
+ *    quotation of several sentences with its speaker (join-quoted-sentences.ts).
  * 5. Ticker headers ("Update vom 14. März, 13.10 Uhr:", "13.10 Uhr:") become their own sentence.
  * 6. Learned from raw German text by `npm run train` (Punkt-style, data/learned-abbreviations.json):
  *    abbreviations that count as maybe-final, and frequent sentence starters that join the
@@ -51,14 +52,8 @@ import {
   isSpacedEllipsisDot,
   skipTrailers,
 } from "./sentence-ends.js";
-import {
-  firstGuillemet,
-  isInsideAttributedQuote,
-  type OpenMark,
-  popIfCloses,
-  type QuoteStyle,
-  trackQuote,
-} from "./track-quotes.js";
+import { normalizeForSplitting, splitIntoBlocks, splitTickerHeader } from "./split-blocks.js";
+import { firstGuillemet, type OpenMark, popIfCloses, type QuoteStyle, trackQuote } from "./track-quotes.js";
 
 /**
  * Splits German news text into sentences.
@@ -79,8 +74,6 @@ export function splitSentences(text: string): string[] {
 
 /** How many space-separated tokens a spaced abbreviation may span ("i. d. R." = 3). */
 const MAX_ABBREVIATION_TOKENS = 4;
-/** Lines at least this long, without final punctuation, look like hard-wrapped prose. */
-const WRAPPED_LINE_MIN_CHARS = 50;
 
 const compact = (abbreviation: string): string => abbreviation.replace(/\s+/g, "");
 const NON_FINAL = new Set(NON_FINAL_ABBREVIATIONS.map(compact));
@@ -107,77 +100,6 @@ const ORDINAL_ARTICLE_REACH = 3;
 const CLOSERS = new Set(["“", "”", "«", "»", '"', "‘", "’", "'", ")", "]"]);
 /** Characters that may open a sentence before its first letter. */
 const LEADING_OPENERS = /^[„“”"»«‚‘'([]+/u;
-const LIST_ITEM = /^(?:[-–—•*·▪►✓]\s+|:(?=\S)|\d{1,2}[.)]\s+\p{Lu}|[a-z]\)\s+)/u;
-const ENDS_WITH_TERMINAL = /[.!?…]["“”»«’')\]]*$/u;
-const ENDS_WITH_JOINER = /[–—\-,;:/(]$/u;
-const STARTS_LIKE_HEADING_NEXT = /^[\p{Lu}\d„“"»«(]/u;
-
-/**
- * A ticker header at the start of a sentence: either introduced by "Update"/"Aktualisierung"/…
- * or a time with "Uhr", optionally after a date, then a colon.
- */
-const TICKER_HEADER =
-  /^(?:\+{2,3}\s*)?(?:(?:Update|Aktualisierung|Eilmeldung|Liveticker|Live-Ticker|Neu)\b(?:[^:\n]|\d:\d){0,60}?|(?:[^:\n]{0,30}?,\s*)?(?:um\s+)?\d{1,2}[.:]\d{2}\s*Uhr)\s*:(?=\s)/u;
-
-function normalizeForSplitting(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, " ")
-    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "");
-}
-
-/** Paragraphs and heading/list lines, each a single-spaced string. */
-function splitIntoBlocks(text: string): string[] {
-  const blocks: string[] = [];
-  for (const paragraph of text.split(/\n[ ]*\n/)) {
-    const lines = paragraph
-      .split("\n")
-      .map((line) => line.replace(/ +/g, " ").trim())
-      .filter((line) => line.length > 0);
-    if (lines.length === 0) continue;
-    const wrapped = isHardWrapped(lines);
-    let current = lines[0] ?? "";
-    for (const line of lines.slice(1)) {
-      if (isLineBreakBoundary(current, line, wrapped)) {
-        blocks.push(current);
-        current = line;
-      } else {
-        current = `${current} ${line}`;
-      }
-    }
-    blocks.push(current);
-  }
-  return blocks;
-}
-
-/** Hard-wrapped prose: most non-final lines are long and stop without final punctuation. */
-function isHardWrapped(lines: string[]): boolean {
-  if (lines.length < 3) return false;
-  const inner = lines.slice(0, -1);
-  const wrappedLines = inner.filter(
-    (line) => line.length >= WRAPPED_LINE_MIN_CHARS && !ENDS_WITH_TERMINAL.test(line),
-  );
-  return wrappedLines.length * 2 >= inner.length;
-}
-
-function isLineBreakBoundary(previous: string, next: string, wrapped: boolean): boolean {
-  if (LIST_ITEM.test(next) || LIST_ITEM.test(previous) || TICKER_HEADER.test(next)) return true;
-  // "Quellen:⏎Sächsische Zeitung …": in a paragraph of short lines a colon introduces a list.
-  if (previous.endsWith(":") && !wrapped && STARTS_LIKE_HEADING_NEXT.test(next)) return true;
-  // "Berlin –⏎Die Regierung …": a line that ends on a dash or comma continues.
-  if (ENDS_WITH_JOINER.test(previous)) return false;
-  if (ENDS_WITH_TERMINAL.test(previous)) return false; // the in-line rules decide
-  return !wrapped && STARTS_LIKE_HEADING_NEXT.test(next);
-}
-
-function splitTickerHeader(sentence: string): string[] {
-  const match = TICKER_HEADER.exec(sentence);
-  if (!match) return [sentence];
-  const header = match[0].trim();
-  const rest = sentence.slice(match[0].length).trim();
-  return rest.length > 0 ? [header, ...splitTickerHeader(rest)] : [header];
-}
 
 /** Splits one single-spaced block by the punctuation rules. */
 function splitBlock(block: string): string[] {
@@ -216,7 +138,7 @@ function splitBlock(block: string): string[] {
     after = skipTrailers(block, after);
     if (after < length && block[after] === " " && after + 1 < length) {
       const nextStart = after + 1;
-      if (isBoundary(block, i, run, closedSomething, nextStart, stack, style)) cuts.push(nextStart);
+      if (isBoundary(block, i, run, closedSomething, nextStart)) cuts.push(nextStart);
     } else if (run === "." && isMissingSpaceBoundary(block, i)) {
       cuts.push(i + 1); // "… klare Verhältnisse.Mit denen …": a lost space after the period
     }
@@ -238,8 +160,6 @@ function isBoundary(
   run: string,
   closedSomething: boolean,
   nextStart: number,
-  stack: readonly OpenMark[],
-  style: QuoteStyle,
 ): boolean {
   // "Problem erledigt. - Das ist …", "… Schritte. • 3. Seien Sie …": a dash or bullet may open one.
   const dashed = DASH_OR_BULLET_START.exec(block.slice(nextStart, nextStart + 3));
@@ -251,7 +171,6 @@ function isBoundary(
   // "(!)", "(?)", "(…)", "[...]": an aside inside a sentence.
   const before = block[index - 1] ?? "";
   if (before === "(" || before === "[") return false;
-  if (stack.length > 0 && isInsideAttributedQuote(block, nextStart, stack, style)) return false;
   if (run.includes("!") || run.includes("?") || run.includes("…") || run.length >= 3) return true;
   if (closedSomething) return true;
   const nextWord = wordAt(block, wordStart);
@@ -262,14 +181,15 @@ function isBoundary(
   if (abbreviation === "non-final" || isTitleChain(tokens)) return false;
   if (abbreviation === "enumeration") return true;
   if (abbreviation === "maybe-final") return opensQuote || OPENERS.has(nextWord);
-  const word = last.slice(0, -1);
+  // "(27. März)", "(J. Müller)": an opening bracket or quotation mark is not part of the word.
+  const word = stripOpeners(last.slice(0, -1));
   // "1. -3. Jahrhundert": the second number of a range of ordinals.
   const number = word.replace(/^[-–]/u, "");
   if (/^\d+$/.test(number)) {
     // "1. Die Wehrpflicht …" at the start of a line is a list enumerator.
     // So is "• 3. Seien Sie …" after a bullet.
     const previous = tokens[tokens.length - 2];
-    if (index === word.length || (previous !== undefined && BULLETS.has(previous))) return false;
+    if (index + 1 === last.length || (previous !== undefined && BULLETS.has(previous))) return false;
     return isBoundaryAfterNumber(number, tokens.slice(0, -1), block, wordStart);
   }
   if (/^\p{Ll}$/u.test(word)) return false;
@@ -303,9 +223,20 @@ function isBoundaryAfterNumber(
   if (OPENERS.has(nextWord)) return true;
   if (number.length >= 4) return true;
   if (ORDINAL_NOUN_SET.has(nextWord)) return false;
+  // "… auf Platz 2. Bronze ging …", "… der A 10. Anwohner …": right after a noun inside the
+  // sentence the number is a label (a cardinal), not an ordinal.
+  if (isNounBefore(before)) return true;
   // An ordinal needs an article: "der 3. Oktober", also a few words back ("der insgesamt
   // 17. Raketenstart", "in der kommenden 2. Liga"); "liegt bei 41. Rettungskräfte …" ends one.
   return !hasDeterminerBefore(before);
+}
+
+/** The token before the number is a capitalised word inside the sentence, not an article. */
+function isNounBefore(before: readonly string[]): boolean {
+  const previous = before[before.length - 1] ?? "";
+  const beforePrevious = before[before.length - 2];
+  if (beforePrevious === undefined || /[.!?:…]["“”»«’')\]]*$/u.test(beforePrevious)) return false;
+  return /^\p{Lu}[\p{L}\d-]*$/u.test(previous) && !DETERMINERS.has(previous.toLowerCase());
 }
 
 /** An article or contraction among the last three tokens, with no punctuation in between. */

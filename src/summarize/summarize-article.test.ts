@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseTextArticle } from "../ingest/index.js";
 import { type Article, ArticleSchema } from "../types.js";
 import { assessSentence } from "./assess-sentence.js";
+import { joinQuotedSentences } from "./join-quoted-sentences.js";
 import { splitSentences } from "./split-sentences.js";
 import { summarizeArticle } from "./summarize-article.js";
 
@@ -52,6 +53,14 @@ function withoutRemoved(source: string, removed: readonly string[] = []): string
     .trim();
 }
 
+/**
+ * The source of a key point: the sentence its `sentence` index names, or, for a quotation of
+ * several sentences, all of them (collect-sentences.ts keeps a quotation with its speaker).
+ */
+function sourceOf(paragraph: string, sentence: number): string | undefined {
+  return joinQuotedSentences(splitSentences(paragraph)).find((unit) => unit.first === sentence)?.text;
+}
+
 function sortedWords(text: string): string[] {
   return text
     .toLowerCase()
@@ -99,7 +108,7 @@ describe("summarizeArticle on the seed", () => {
     for (const point of summary.keyPoints) {
       const block = seed.paragraphs[point.paragraph];
       expect(block?.kind).toBe("text");
-      const source = withoutRemoved(splitSentences(block?.text ?? "")[point.sentence] ?? "", point.removed);
+      const source = withoutRemoved(sourceOf(block?.text ?? "", point.sentence) ?? "", point.removed);
       if (point.removed?.some((part) => part.endsWith(", dass")))
         // A lifted "dass" clause (lift-that-clause.ts): the same words, the verb moved forward.
         expect(sortedWords(point.text)).toEqual(sortedWords(source));
@@ -130,7 +139,7 @@ describe("summarizeArticle on a live ticker parsed from text", () => {
         point.update === undefined
           ? ticker.paragraphs[point.paragraph]?.text
           : ticker.updates[point.update]?.paragraphs[point.paragraph];
-      expect(splitSentences(source ?? "")[point.sentence]).toBe(point.text);
+      expect(sourceOf(source ?? "", point.sentence)).toBe(point.text);
     }
   });
 });
@@ -252,6 +261,52 @@ describe("key points", () => {
       expect(point.update).toBeLessThan(6);
       expect(updates[point.update ?? 0]?.paragraphs[point.paragraph]).toContain(point.text);
     }
+  });
+
+  it("keep a quotation of several sentences with its speaker (issue 11)", () => {
+    // splitSentences ends a sentence inside a quotation (the gold convention); the candidates
+    // join it again, so no point or teaser starts or ends inside a quotation.
+    const input = article({
+      headline: "Schulen warnen vor Drogen",
+      paragraphs: [
+        {
+          kind: "text",
+          text: "An den Schulen der Stadt nimmt der Handel mit Drogen nach Angaben der Polizei deutlich zu.",
+        },
+        {
+          kind: "text",
+          text: "„Drogen? An unserer Schule kein Problem“, hört man von Schulleitern immer wieder. Die Polizei widerspricht dieser Einschätzung der Schulen deutlich.",
+        },
+        {
+          kind: "text",
+          text: "Polizeipräsident Meyer sagte: „Wir finden an fast jeder Schule Drogen. Das Problem wird unterschätzt.“ Er fordert mehr Prävention an den Schulen.",
+        },
+        {
+          kind: "text",
+          text: "Die Stadt will nun Sozialarbeiter einstellen. Eltern sollen in Kursen über Drogen informiert werden.",
+        },
+      ],
+    });
+    const { teaser, keyPoints } = summarizeArticle(input);
+    const shown = [teaser, ...keyPoints.map((point) => point.text)];
+    expect(keyPoints.length).toBeGreaterThanOrEqual(3);
+    for (const text of shown) {
+      const opened = (text.match(/„/g) ?? []).length;
+      expect((text.match(/“/g) ?? []).length, text).toBe(opened);
+    }
+    const quotations = [
+      "„Drogen? An unserer Schule kein Problem“, hört man von Schulleitern immer wieder.",
+      "Polizeipräsident Meyer sagte: „Wir finden an fast jeder Schule Drogen. Das Problem wird unterschätzt.“",
+    ];
+    for (const text of shown) {
+      for (const quotation of quotations) {
+        const parts = splitSentences(quotation);
+        expect(parts.length).toBe(2);
+        // Either the whole quotation with its speaker or none of it.
+        if (parts.some((part) => text.includes(part))) expect(text, text).toContain(quotation);
+      }
+    }
+    expect(shown.some((text) => quotations.some((quotation) => text.includes(quotation)))).toBe(true);
   });
 
   it("never carry a mid-text dateline or a glued sub-heading to the reader (issue 11)", () => {

@@ -1,6 +1,7 @@
 /**
- * Quotation and bracket tracking for the sentence splitter: which marks are open at a position,
- * and whether an open quotation belongs to one attributed sentence („…“, sagte sie.).
+ * Quotation and bracket tracking: which marks are open at a position (the splitter, for closing
+ * marks after the final punctuation; join-quoted-sentences.ts, for quotations of several
+ * sentences).
  */
 
 /** Which guillemet opens a quotation in this block (German »…« or Swiss/French «…»). */
@@ -12,8 +13,6 @@ export type OpenMark = { closer: string; at: number };
 const QUOTE_MARKS = new Set(["„", "“", "”", '"', "»", "«", "‚", "‘", "’", "(", ")", "[", "]"]);
 /** At most this many quotations/brackets are tracked as open; older unclosed ones are dropped. */
 const MAX_OPEN_MARKS = 8;
-/** How far ahead (characters) to look for the mark that closes an open quotation. */
-const QUOTE_LOOKAHEAD_CHARS = 600;
 
 /**
  * The guillemet that opens quotations in a block: whichever of » and « comes first.
@@ -26,6 +25,16 @@ export function firstGuillemet(block: string): "»" | "«" {
   const close = block.indexOf("«");
   if (open < 0) return close < 0 ? "»" : "«";
   return close < 0 || open < close ? "»" : "«";
+}
+
+/**
+ * True for a character that may open or close a quotation or bracket.
+ *
+ * @example
+ * isQuoteMark("„"); // → true
+ */
+export function isQuoteMark(char: string | undefined): boolean {
+  return QUOTE_MARKS.has(char ?? "");
 }
 
 /** The mark that closes `char` at `index`, or null when `char` does not open a quotation here. */
@@ -91,43 +100,4 @@ export function popIfCloses(block: string, index: number, stack: OpenMark[], _st
   }
   stack.length = position;
   return true;
-}
-
-/**
- * True when the outermost open quotation (or bracket) closes later in the block and belongs to
- * one attributed sentence: the sentence goes on after it — with a comma, a lower-case word
- * ("sagte", "so") or a closing bracket — or the quotation was introduced with a colon
- * ("Sie betonte: „… . … .“"), so the quoted sentences are one sentence.
- *
- * @example
- * isInsideAttributedQuote("„Gut. Weiter“, sagte sie.", 6, [{ closer: "“", at: 0 }], { guillemetOpens: "»" }); // → true
- */
-export function isInsideAttributedQuote(
-  block: string,
-  from: number,
-  stack: readonly OpenMark[],
-  style: QuoteStyle,
-): boolean {
-  const outer = stack[0];
-  if (outer === undefined) return false;
-  const expected = outer.closer;
-  const introducedByColon =
-    expected !== ")" && expected !== "]" && block.slice(outer.at - 2, outer.at) === ": ";
-  const inner: string[] = stack.slice(1).map((mark) => mark.closer);
-  const limit = Math.min(block.length, from + QUOTE_LOOKAHEAD_CHARS);
-  for (let i = from; i < limit; i++) {
-    const char = block[i];
-    if (inner.length === 0 && char === expected && (expected !== '"' || block[i - 1] !== " ")) {
-      const rest = block.slice(i + 1, i + 4);
-      return introducedByColon || /^(?:[,;:)\]–—-]| (?:[\p{Ll}–—-]))/u.test(rest);
-    }
-    if (!QUOTE_MARKS.has(char ?? "")) continue;
-    if (inner.length > 0 && inner[inner.length - 1] === char) {
-      inner.pop();
-      continue;
-    }
-    const closer = closerFor(block, i, style);
-    if (closer !== null) inner.push(closer);
-  }
-  return false;
 }

@@ -3,9 +3,10 @@
  * each figure on the development half (used for tuning and training) and on the held-out half
  * (only ever scored), side by side:
  *
- * - Sentence splitting on the Potsdam Commentary Corpus (gold sentences, colon-merged) and on the
- *   150 hand-annotated Wikinews paragraphs: exact match per record and boundary P/R/F1, for our
- *   splitter, Intl.Segmenter("de") and sentencex ("de").
+ * - Sentence splitting on the Potsdam Commentary Corpus (gold sentences, colon-merged; also its
+ *   documents hard-wrapped, summarize/hard-wrap.ts) and on the 150 hand-annotated Wikinews
+ *   paragraphs: exact match per record and boundary P/R/F1, for our splitter,
+ *   Intl.Segmenter("de") and sentencex ("de").
  * - Teaser and key points on German Wikinews with the lead withheld; the reference is the lead:
  *   ROUGE-1/2/L F1 against Lead-k (the first k body sentences) and a greedy extractive oracle.
  *   The edition row scores what the reader sees, teaser and points together, against Lead-4 and
@@ -28,6 +29,7 @@ import {
   type WikinewsRecord,
 } from "./summarize/devdata.js";
 import { greedyOracle } from "./summarize/greedy-oracle.js";
+import { hardWrap } from "./summarize/hard-wrap.js";
 import { rougeL, rougeN, rougeTokens } from "./summarize/rouge.js";
 import { emptyScore, f1, precision, recall, scoreCase } from "./summarize/segmentation-metrics.js";
 
@@ -43,6 +45,8 @@ const SHORT_POINT_CHARS = 200;
 const MAX_ORACLE_TEASER_SENTENCES = 2;
 /** The teaser's budget (DEFAULT_SUMMARIZE_OPTIONS.teaserChars). */
 const TEASER_CHARS = 300;
+/** Line width of the hard-wrapped copy of the commentary documents (robustness row). */
+const WRAP_WIDTH = 72;
 
 export async function run(): Promise<void> {
   const annotated = readAnnotatedWikinews();
@@ -77,6 +81,13 @@ export async function run(): Promise<void> {
         "PCC commentary, documents",
         half,
         commentary.filter((item) => item.half === half && item.unit === "document"),
+      ),
+      ...segmentationRows(
+        `PCC documents hard-wrapped at ${WRAP_WIDTH} columns`,
+        half,
+        commentary
+          .filter((item) => item.half === half && item.unit === "document")
+          .map((item) => ({ ...item, text: hardWrap(item.text, WRAP_WIDTH) })),
       ),
     ]),
   );
