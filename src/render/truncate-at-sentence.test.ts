@@ -33,4 +33,14 @@ describe("truncateAtSentence", () => {
     expect(result).toBe(expected);
     expect(result.length).toBeLessThanOrEqual(max);
   });
+
+  it("keeps a quotation of several sentences whole or leaves it out", () => {
+    const text =
+      "Die Ministerin lenkte ein. Sie sagte: „Wir haben verstanden. Es wird nachgebessert.“ Danach ging sie.";
+    // The splitter ends a sentence inside the quotation; cutting there would leave it open.
+    expect(truncateAtSentence(text, 70)).toBe("Die Ministerin lenkte ein.");
+    expect(truncateAtSentence(text, 90)).toBe(
+      "Die Ministerin lenkte ein. Sie sagte: „Wir haben verstanden. Es wird nachgebessert.“",
+    );
+  });
 });

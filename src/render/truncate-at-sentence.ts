@@ -1,9 +1,10 @@
-import { splitSentences } from "../summarize/index.js";
+import { splitKeepingQuotations } from "../summarize/index.js";
 import { truncateAtWord } from "./truncate-at-word.js";
 
 /**
  * Shortens text to at most `maxChars` by keeping whole sentences from the start, so a short
- * teaser ends where the author ended a thought instead of mid-clause. Only when even the first
+ * teaser ends where the author ended a thought instead of mid-clause (a quotation of several
+ * sentences counts as one, so it is never cut open). Only when even the first
  * sentence is too long is it cut at a word boundary with "…". Text that fits is unchanged. Pure.
  *
  * @example
@@ -13,7 +14,7 @@ import { truncateAtWord } from "./truncate-at-word.js";
 export function truncateAtSentence(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   let kept = "";
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of splitKeepingQuotations(text)) {
     const next = kept === "" ? sentence : `${kept} ${sentence}`;
     if (next.length > maxChars) break;
     kept = next;

@@ -4,6 +4,7 @@
  * TIGER/PCC gold and of the annotated Wikinews paragraphs); the summarizer's candidates must not
  * start or end inside one, so a key point never shows half a quotation without its speaker.
  */
+import { splitSentences } from "./split-sentences.js";
 import { firstGuillemet, isQuoteMark, type OpenMark, type QuoteStyle, trackQuote } from "./track-quotes.js";
 
 /** Consecutive sentences of one paragraph that belong together. */
@@ -49,6 +50,19 @@ export function joinQuotedSentences(sentences: readonly string[]): QuotedUnit[] 
     start = index + 1;
   });
   return units;
+}
+
+/**
+ * The sentences of one paragraph with every quotation of several sentences kept whole: what a
+ * reader may be shown as one piece (teaser from the lead, a shortened text, the source of a key
+ * point on the desk). `digest sentences` shows the splitter's own sentences instead.
+ *
+ * @example
+ * splitKeepingQuotations("Sie sagte: „Das ist gut. Wir machen weiter.“ Dann ging sie.");
+ * // → ["Sie sagte: „Das ist gut. Wir machen weiter.“", "Dann ging sie."]
+ */
+export function splitKeepingQuotations(text: string): string[] {
+  return joinQuotedSentences(splitSentences(text)).map((unit) => unit.text);
 }
 
 /** Opening and closing positions of every quotation and bracket that closes in `text`. */

@@ -5,9 +5,9 @@
 import type { Article } from "../types.js";
 import { assessSentence } from "./assess-sentence.js";
 import type { SentenceUnit } from "./collect-sentences.js";
+import { splitKeepingQuotations } from "./join-quoted-sentences.js";
 import { type LogisticModel, SENTENCE_WEIGHTS, scoreSentences } from "./score-sentences.js";
 import { computeSentenceFeatures } from "./sentence-features.js";
-import { splitSentences } from "./split-sentences.js";
 import { stripDateline } from "./strip-dateline.js";
 
 /** The chosen teaser and the body sentences it is made of. */
@@ -47,7 +47,7 @@ export function selectTeaser(
 ): Teaser {
   const lead = article.lead?.trim() ?? "";
   if (lead.length > 0) {
-    const sentences = splitSentences(lead)
+    const sentences = splitKeepingQuotations(lead)
       .map((sentence, index) => (index === 0 ? stripDateline(sentence, article.dateline, true) : sentence))
       .filter((sentence) => !assessSentence(sentence).boilerplate);
     const fitted = fitSentences(sentences, maxChars);
@@ -56,7 +56,7 @@ export function selectTeaser(
   const opening = units.filter((unit) => !unit.traits.boilerplate).slice(0, OPENING_WINDOW_SENTENCES);
   const picked = pickLearnedTeaser(article, units, maxChars, model, reserve);
   if (picked.length > 0) return { text: picked.map((unit) => unit.text).join(" "), used: picked };
-  const fallbackSource = lead.length > 0 ? splitSentences(lead) : opening.map((unit) => unit.text);
+  const fallbackSource = lead.length > 0 ? splitKeepingQuotations(lead) : opening.map((unit) => unit.text);
   const shortest = [...fallbackSource].sort((a, b) => a.length - b.length)[0];
   if (shortest === undefined) return { text: "", used: [] };
   return { text: cutAtWord(shortest, maxChars), used: [] };

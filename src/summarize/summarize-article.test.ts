@@ -144,6 +144,25 @@ describe("summarizeArticle on a live ticker parsed from text", () => {
   });
 });
 
+describe("teaser from a lead with a quotation of several sentences", () => {
+  it("never ends inside the quotation when the limit falls within it", () => {
+    const lead =
+      "Die Kanzlerin hat den Kompromiss verteidigt. Sie sagte: „Das ist ein guter Tag. Wir haben lange verhandelt.“ Die Opposition spricht von einem faulen Kompromiss.";
+    const { teaser } = summarizeArticle(
+      article({
+        headline: "Kanzlerin verteidigt Kompromiss",
+        lead,
+        paragraphs: [
+          { kind: "text", text: "Der Bundestag stimmt am Freitag ab. Die Mehrheit gilt als sicher." },
+        ],
+      }),
+      { teaserChars: 100 },
+    );
+    // Splitting inside the quotation would allow "… Sie sagte: „Das ist ein guter Tag." (82 chars).
+    expect(teaser).toBe("Die Kanzlerin hat den Kompromiss verteidigt.");
+  });
+});
+
 describe("teaser without a lead", () => {
   it("takes whole opening sentences within the limit, without the dateline", () => {
     const { teaser } = summarizeArticle(
