@@ -202,6 +202,11 @@ describe("splitSentences", () => {
       ['An die Stelle von "die da oben müssten mal . . . " ist Eigeninitiative getreten.'],
     ],
     [
+      "ellipsis character inside a quotation",
+      'An die Stelle von "die da oben müssten mal … " ist Eigeninitiative getreten.',
+      ['An die Stelle von "die da oben müssten mal … " ist Eigeninitiative getreten.'],
+    ],
+    [
       "brand name in camel case",
       "Ein Kleid stand im Angebot. eBay rechnet mit einem Rekord.",
       ["Ein Kleid stand im Angebot.", "eBay rechnet mit einem Rekord."],

@@ -124,8 +124,11 @@ function splitBlock(block: string): string[] {
     const run = block.slice(i, end).replace(/ /g, "");
     let after = end;
     let closedSomething = false;
-    // ". . . \" ist …": with a spaced ellipsis the closing quotation mark stands after a space too.
-    if (run.length >= 3 && /^ ["“”»«’](?=[ ,;:.]|$)/u.test(block.slice(after, after + 3))) {
+    // ". . . \" ist …", "… \" ist": after an ellipsis the closing quotation mark may stand after a space.
+    if (
+      (run.length >= 3 || run.includes("…")) &&
+      /^ ["“”»«’](?=[ ,;:.]|$)/u.test(block.slice(after, after + 3))
+    ) {
       closedSomething = popIfCloses(block, after + 1, stack, style) || closedSomething;
       after += 2;
     }
