@@ -84,7 +84,7 @@ const MONTHS = new Set(MONTH_NAMES);
  * Learned from raw German text by `npm run train` (Punkt-style; learned-abbreviations.json) and
  * derived from the Unicode CLDR's German sentence-break suppressions (cldr-abbreviations.json).
  */
-const LEARNED = new Set(
+const DERIVED_MAYBE_FINAL = new Set(
   [...learned.abbreviations, ...cldr.abbreviations].map(compact).filter((entry) => !NON_FINAL.has(entry)),
 );
 const OPENERS = new Set([...SENTENCE_OPENERS, ...learned.sentenceStarters]);
@@ -260,7 +260,7 @@ function matchAbbreviation(tokens: string[]): "non-final" | "maybe-final" | "enu
     const candidate = stripOpeners(parts.join(""));
     if (NON_FINAL.has(candidate)) return "non-final";
     if (ENUMERATION_END.has(candidate)) return "enumeration";
-    if (MAYBE_FINAL.has(candidate) || LEARNED.has(candidate)) return "maybe-final";
+    if (MAYBE_FINAL.has(candidate) || DERIVED_MAYBE_FINAL.has(candidate)) return "maybe-final";
   }
   return null;
 }

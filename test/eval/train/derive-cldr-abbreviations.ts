@@ -28,7 +28,7 @@ interface SuppressionsFile {
 const require = createRequire(import.meta.url);
 
 /** The CLDR version the entries come from (the package's). */
-export function cldrVersion(): string {
+function cldrVersion(): string {
   const manifest = JSON.parse(readFileSync(require.resolve("cldr-segments-full/package.json"), "utf8")) as {
     version: string;
   };
